@@ -1,0 +1,7 @@
+package org.registrysecrets.api.wire;
+
+import org.jspecify.annotations.Nullable;
+
+/** Body of {@code POST /v2/admin/dockerRegistrySecrets}. */
+public record DockerRegistrySecretCreationRequest(
+    @Nullable String name, @Nullable DockerRegistrySecretData data) {}

@@ -1,0 +1,10 @@
+package org.registrysecrets.api.wire;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Body of {@code PATCH /v2/admin/dockerRegistrySecrets/{name}}; {@code name}, if given, must be the
+ * name in the path.
+ */
+public record DockerRegistrySecretModificationRequest(
+    @Nullable String name, @Nullable DockerRegistrySecretData data) {}

@@ -1,0 +1,20 @@
+package org.registrysecrets.server.audit;
+
+import java.time.Instant;
+
+/**
+ * One audited action. It names the secret, never its data.
+ *
+ * @param outcome {@code success}, or the stable error code that refused the action
+ */
+public record AuditEvent(
+    Instant occurredAt,
+    String tenant,
+    String actor,
+    String action,
+    String secretName,
+    String outcome,
+    String requestId) {
+
+  public static final String SUCCESS = "success";
+}

@@ -1,0 +1,94 @@
+package org.registrysecrets.server.audit;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes audit events. A successful change is recorded in the change's own transaction, so both
+ * commit or neither does; a refused change is recorded in a transaction of its own.
+ */
+@Component
+public class AuditLog {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate separateTransaction;
+
+  AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.separateTransaction = new TransactionTemplate(transactions);
+    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Records a change within the caller's transaction.
+   *
+   * @throws AuditWriteFailedException if it cannot be written, which rolls the change back
+   */
+  public void record(AuditEvent event) {
+    try {
+      insert(event);
+    } catch (DataAccessException e) {
+      throw new AuditWriteFailedException(e);
+    }
+  }
+
+  /** Records a refused change on its own; a failure here is logged, not thrown. */
+  public void recordRefusal(AuditEvent event) {
+    try {
+      separateTransaction.executeWithoutResult(status -> insert(event));
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not audit refused {} of {}: {}",
+          event.action(),
+          event.secretName(),
+          e.getClass().getSimpleName());
+    }
+  }
+
+  /** The newest events of a tenant, newest first. */
+  public List<AuditEvent> recent(String tenant, int limit) {
+    return jdbc.sql(
+            "select occurred_at, tenant, actor, action, secret_name, outcome, request_id"
+                + " from audit_event where tenant = ? order by id desc limit ?")
+        .params(tenant, limit)
+        .query(
+            (rs, row) ->
+                new AuditEvent(
+                    rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getString("tenant"),
+                    rs.getString("actor"),
+                    rs.getString("action"),
+                    rs.getString("secret_name"),
+                    rs.getString("outcome"),
+                    rs.getString("request_id")))
+        .list();
+  }
+
+  private void insert(AuditEvent event) {
+    jdbc.sql(
+            "insert into audit_event (occurred_at, tenant, actor, action, secret_name, outcome,"
+                + " request_id) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            event.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+            event.tenant(),
+            truncate(event.actor(), 256),
+            event.action(),
+            truncate(event.secretName(), 256),
+            event.outcome(),
+            truncate(event.requestId(), 64))
+        .update();
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,16 @@
+package org.registrysecrets.server.crypto;
+
+import java.security.GeneralSecurityException;
+import org.registrysecrets.server.instance.DataDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Provides the {@link SecretCipher} over the keyset in the data folder. */
+@Configuration(proxyBeanMethods = false)
+class CryptoConfiguration {
+
+  @Bean
+  SecretCipher secretCipher(DataDirectory dataDirectory) throws GeneralSecurityException {
+    return new TinkSecretCipher(new KeysetStore(dataDirectory).loadOrCreate());
+  }
+}

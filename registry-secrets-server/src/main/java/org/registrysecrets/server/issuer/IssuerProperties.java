@@ -1,0 +1,18 @@
+package org.registrysecrets.server.issuer;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded token issuer.
+ *
+ * @param enabled off when tokens come from an external issuer
+ * @param tokenTtl how long an access token is valid
+ * @param revocationCacheTtl how long a replica may trust its cached view of revoked keys
+ */
+@ConfigurationProperties("regsecrets.issuer")
+public record IssuerProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("1h") Duration tokenTtl,
+    @DefaultValue("10s") Duration revocationCacheTtl) {}

@@ -1,0 +1,147 @@
+package org.registrysecrets.server.issuer;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.api.wire.ServiceKeyInfo;
+import org.registrysecrets.server.instance.PublicUrl;
+import org.registrysecrets.server.security.RevokedClients;
+import org.registrysecrets.server.security.Tenants;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, lists and revokes service keys. A key's secret exists in plain text only in the response
+ * that creates it (and in the bootstrap key file); the database keeps its hash.
+ */
+public class ServiceKeyService implements RevokedClients {
+
+  static final String BOOTSTRAP_ROLE = "admin";
+  private static final List<String> GRANTABLE_ROLES = List.of("viewer", "editor");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcServiceKeyRepository keys;
+  private final ClientSecretHasher hasher;
+  private final PublicUrl publicUrl;
+  private final IssuerProperties properties;
+  private final Clock clock = Clock.systemUTC();
+  private final Map<String, CachedRevocation> revocations = new ConcurrentHashMap<>();
+
+  ServiceKeyService(
+      JdbcServiceKeyRepository keys,
+      ClientSecretHasher hasher,
+      PublicUrl publicUrl,
+      IssuerProperties properties) {
+    this.keys = keys;
+    this.hasher = hasher;
+    this.publicUrl = publicUrl;
+    this.properties = properties;
+  }
+
+  /** Creates a key for {@code tenant} with the {@code viewer} or {@code editor} role. */
+  @Transactional
+  public ServiceKey create(String tenant, String role, String description) {
+    if (!Tenants.isValid(tenant)) {
+      throw new InvalidInputException(
+          "The tenant must be 1 to 128 letters, digits, '-', '_' or '.'.");
+    }
+    if (!GRANTABLE_ROLES.contains(role)) {
+      throw new InvalidInputException("The role must be \"viewer\" or \"editor\".");
+    }
+    if (description.length() > 500) {
+      throw new InvalidInputException("The description may have at most 500 characters.");
+    }
+    return register(tenant, role, description, newClientId(), newClientSecret());
+  }
+
+  /** Registers a key with known credentials (the bootstrap key, restored from its file). */
+  @Transactional
+  ServiceKey register(
+      String tenant, String role, String description, String clientId, String clientSecret) {
+    keys.insert(
+        new ServiceKeyRecord(
+            clientId, hasher.encode(clientSecret), tenant, role, description, now(), null));
+    return serviceKey(clientId, clientSecret, tenant);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ServiceKeyInfo> list() {
+    return keys.listActive().stream()
+        .map(
+            key ->
+                new ServiceKeyInfo(
+                    key.clientId(), key.tenant(), key.role(), key.description(), key.createdAt()))
+        .toList();
+  }
+
+  /**
+   * Revokes a key: no new tokens at once, and its tokens stop working on this replica at once and
+   * on others within {@code regsecrets.issuer.revocation-cache-ttl}.
+   */
+  @Transactional
+  public void revoke(String clientId) {
+    ServiceKeyRecord key =
+        keys.find(clientId)
+            .filter(found -> !found.revoked())
+            .orElseThrow(() -> new ServiceKeyNotFoundException(clientId));
+    if (key.role().equals(BOOTSTRAP_ROLE)) {
+      throw new ServiceKeyInUseException(
+          "The bootstrap service key manages all others and cannot be revoked; delete "
+              + BootstrapServiceKey.FILE_NAME
+              + " and restart to replace it.");
+    }
+    keys.revoke(clientId, now());
+    revocations.put(clientId, new CachedRevocation(true, Instant.MAX));
+  }
+
+  @Override
+  public boolean isRevoked(String clientId) {
+    Instant now = clock.instant();
+    CachedRevocation cached = revocations.get(clientId);
+    if (cached != null && cached.validUntil().isAfter(now)) {
+      return cached.revoked();
+    }
+    boolean revoked = keys.find(clientId).map(ServiceKeyRecord::revoked).orElse(true);
+    revocations.put(
+        clientId, new CachedRevocation(revoked, now.plus(properties.revocationCacheTtl())));
+    return revoked;
+  }
+
+  Optional<ServiceKeyRecord> findActive(String clientId) {
+    return keys.find(clientId).filter(key -> !key.revoked());
+  }
+
+  void updateSecretHash(String clientId, String secretHash) {
+    keys.updateSecretHash(clientId, secretHash);
+  }
+
+  ServiceKey serviceKey(String clientId, String clientSecret, String tenant) {
+    String url = publicUrl.get();
+    return new ServiceKey(
+        clientId, clientSecret, url, tenant, tenant, new ServiceKey.ServiceUrls(url));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static String newClientId() {
+    return "sb-" + UUID.randomUUID();
+  }
+
+  static String newClientSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private record CachedRevocation(boolean revoked, Instant validUntil) {}
+}

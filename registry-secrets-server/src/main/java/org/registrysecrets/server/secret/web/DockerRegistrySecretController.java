@@ -1,0 +1,197 @@
+package org.registrysecrets.server.secret.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.dockerconfig.DockerConfigParser;
+import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
+import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.api.wire.DockerRegistrySecretCreationRequest;
+import org.registrysecrets.api.wire.DockerRegistrySecretData;
+import org.registrysecrets.api.wire.DockerRegistrySecretList;
+import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
+import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
+import org.registrysecrets.api.wire.ResourceQuotaResponse;
+import org.registrysecrets.server.secret.DockerRegistrySecret;
+import org.registrysecrets.server.secret.DockerRegistrySecretPage;
+import org.registrysecrets.server.secret.DockerRegistrySecretService;
+import org.registrysecrets.server.secret.SecretVersionMismatchException;
+import org.registrysecrets.server.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * SAP AI Core's {@code /v2/admin/dockerRegistrySecrets} and its quota call. It turns wire records
+ * into domain values, calls one service method and maps the result; the {@code AI-Resource-Group}
+ * header is accepted and ignored, as these secrets are tenant-wide.
+ */
+@RestController
+@RequestMapping(path = "/v2/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+class DockerRegistrySecretController {
+
+  private static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private final DockerRegistrySecretService secrets;
+
+  DockerRegistrySecretController(DockerRegistrySecretService secrets) {
+    this.secrets = secrets;
+  }
+
+  @GetMapping("/dockerRegistrySecrets")
+  DockerRegistrySecretList list(
+      Caller caller,
+      @RequestParam(name = "$top", required = false) @Nullable String top,
+      @RequestParam(name = "$skip", required = false) @Nullable String skip,
+      @RequestParam(name = "$count", required = false) @Nullable String count) {
+    int limit = top == null ? Integer.MAX_VALUE : nonNegative("$top", top);
+    int offset = skip == null ? 0 : nonNegative("$skip", skip);
+    boolean countTotal = count != null && bool("$count", count);
+    DockerRegistrySecretPage page = secrets.list(caller.tenant(), limit, offset, countTotal);
+    List<DockerRegistrySecretMetadata> resources =
+        page.secrets().stream().map(DockerRegistrySecretController::metadata).toList();
+    Long total = page.total();
+    return new DockerRegistrySecretList(total != null ? total : resources.size(), resources);
+  }
+
+  @PostMapping(path = "/dockerRegistrySecrets", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<DockerRegistrySecretChangeResponse> create(
+      Caller caller,
+      @RequestBody(required = false) @Nullable DockerRegistrySecretCreationRequest body) {
+    if (body == null || body.name() == null) {
+      throw new InvalidInputException("Give the secret's \"name\" and its \"data\".");
+    }
+    SecretName name = SecretName.of(body.name());
+    ParsedDockerConfig config = parse(body.data());
+    DockerRegistrySecret created = secrets.create(caller, name, config.config());
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .eTag(IfMatch.etag(created.version()))
+        .body(
+            new DockerRegistrySecretChangeResponse(
+                name.value(), DockerRegistrySecretChangeResponse.CREATED, config.warnings()));
+  }
+
+  @GetMapping("/dockerRegistrySecrets/{dockerRegistryName}")
+  ResponseEntity<DockerRegistrySecretMetadata> get(
+      Caller caller, @PathVariable String dockerRegistryName) {
+    DockerRegistrySecret secret = secrets.get(caller.tenant(), SecretName.of(dockerRegistryName));
+    return ResponseEntity.ok().eTag(IfMatch.etag(secret.version())).body(metadata(secret));
+  }
+
+  @PatchMapping(
+      path = "/dockerRegistrySecrets/{dockerRegistryName}",
+      consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<DockerRegistrySecretChangeResponse> modify(
+      Caller caller,
+      @PathVariable String dockerRegistryName,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody(required = false) @Nullable DockerRegistrySecretModificationRequest body) {
+    SecretName name = SecretName.of(dockerRegistryName);
+    if (body == null) {
+      throw new InvalidInputException("Give the new \"data\" of the secret.");
+    }
+    if (body.name() != null && !body.name().equals(name.value())) {
+      throw new InvalidInputException(
+          "A secret's name cannot be changed; remove the secret and create it again under the new"
+              + " name.");
+    }
+    ParsedDockerConfig config = parse(body.data());
+    DockerRegistrySecret modified =
+        secrets.modify(caller, name, config.config(), expectedVersion(caller, name, ifMatch));
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .eTag(IfMatch.etag(modified.version()))
+        .body(
+            new DockerRegistrySecretChangeResponse(
+                name.value(), DockerRegistrySecretChangeResponse.MODIFIED, config.warnings()));
+  }
+
+  @DeleteMapping("/dockerRegistrySecrets/{dockerRegistryName}")
+  ResponseEntity<DockerRegistrySecretChangeResponse> delete(
+      Caller caller,
+      @PathVariable String dockerRegistryName,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    SecretName name = SecretName.of(dockerRegistryName);
+    secrets.delete(caller, name, expectedVersion(caller, name, ifMatch));
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(
+            new DockerRegistrySecretChangeResponse(
+                name.value(), DockerRegistrySecretChangeResponse.DELETED, List.of()));
+  }
+
+  @GetMapping("/resourceQuota/dockerRegistrySecrets")
+  ResourceQuotaResponse quota(
+      Caller caller,
+      @RequestParam(name = "quotaOnly", required = false) @Nullable String quotaOnly) {
+    ResourceQuotaResponse.Quota quota = new ResourceQuotaResponse.Quota(secrets.maxCount());
+    if (quotaOnly != null && bool("quotaOnly", quotaOnly)) {
+      return new ResourceQuotaResponse(null, quota);
+    }
+    return new ResourceQuotaResponse(
+        new ResourceQuotaResponse.Usage(secrets.count(caller.tenant())), quota);
+  }
+
+  /** The version a conditional write must find, or {@code null} for an unconditional one. */
+  private @Nullable Long expectedVersion(Caller caller, SecretName name, @Nullable String header) {
+    IfMatch ifMatch = IfMatch.parse(header);
+    if (ifMatch == null || ifMatch.any()) {
+      return null;
+    }
+    if (ifMatch.versions().size() == 1) {
+      return ifMatch.versions().iterator().next();
+    }
+    long current = secrets.get(caller.tenant(), name).version();
+    if (!ifMatch.versions().contains(current)) {
+      throw new SecretVersionMismatchException(name);
+    }
+    return current;
+  }
+
+  private static ParsedDockerConfig parse(@Nullable DockerRegistrySecretData data) {
+    if (data == null || data.dockerConfigJson() == null) {
+      throw new InvalidInputException(
+          "Give \"data\": {\".dockerconfigjson\": \"<Docker config JSON as a string>\"}.");
+    }
+    return DockerConfigParser.parse(data.dockerConfigJson());
+  }
+
+  private static DockerRegistrySecretMetadata metadata(DockerRegistrySecret secret) {
+    return new DockerRegistrySecretMetadata(
+        secret.name().value(),
+        secret.createdAt(),
+        secret.modifiedAt(),
+        secret.registries(),
+        secret.version());
+  }
+
+  private static int nonNegative(String parameter, String value) {
+    if (value.isEmpty() || value.length() > 9) {
+      throw new InvalidInputException(
+          parameter + " must be a non-negative integer below 1000000000.");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        throw new InvalidInputException(parameter + " must be a non-negative integer.");
+      }
+    }
+    return Integer.parseInt(value);
+  }
+
+  private static boolean bool(String parameter, String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidInputException(parameter + " must be true or false.");
+    };
+  }
+}

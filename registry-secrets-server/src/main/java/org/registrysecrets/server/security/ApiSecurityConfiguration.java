@@ -1,0 +1,117 @@
+package org.registrysecrets.server.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.DispatcherType;
+import org.registrysecrets.server.web.ApiErrorWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer-token rules for the JSON APIs: each call needs its own SAP scope, every token a tenant.
+ * Everything else but health and the error page needs a token too.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+  static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
+
+  @Bean
+  @Order(10)
+  SecurityFilterChain apiSecurityFilterChain(
+      HttpSecurity http, SecurityProperties properties, ApiErrorWriter errorWriter)
+      throws Exception {
+    ApiAuthenticationErrors errors = new ApiAuthenticationErrors(errorWriter);
+    http.securityMatcher("/v2/**", "/platform/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(GET, SECRETS, SECRETS + "/*", "/v2/admin/resourceQuota/**")
+                    .hasAuthority(Scopes.READ)
+                    .requestMatchers(POST, SECRETS)
+                    .hasAuthority(Scopes.CREATE)
+                    .requestMatchers(PATCH, SECRETS + "/*")
+                    .hasAuthority(Scopes.UPDATE)
+                    .requestMatchers(DELETE, SECRETS + "/*")
+                    .hasAuthority(Scopes.DELETE)
+                    .requestMatchers("/platform/v1/service-keys", "/platform/v1/service-keys/**")
+                    .hasAuthority(Scopes.MANAGE_SERVICE_KEYS)
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(
+                        jwt ->
+                            jwt.jwtAuthenticationConverter(
+                                new TenantJwtConverter(properties.tenantClaim())))
+                    .authenticationEntryPoint(errors)
+                    .accessDeniedHandler(errors))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .securityContext(context -> context.requireExplicitSave(true))
+        // Bearer tokens are not sent by browsers on their own, so there is no CSRF to defend.
+        .csrf(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  /** Health and the error page are public; anything else needs a valid token. */
+  @Bean
+  @Order(100)
+  SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, ApiErrorWriter errorWriter)
+      throws Exception {
+    ApiAuthenticationErrors errors = new ApiAuthenticationErrors(errorWriter);
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(jwt -> {})
+                    .authenticationEntryPoint(errors)
+                    .accessDeniedHandler(errors))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .csrf(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  /** Tokens from an external issuer (XSUAA, Keycloak, ...) when the embedded one is off. */
+  @Bean
+  @ConditionalOnProperty(name = "regsecrets.issuer.enabled", havingValue = "false")
+  JwtDecoder externalIssuerJwtDecoder(SecurityProperties properties) {
+    String jwkSetUri = properties.jwkSetUri();
+    if (jwkSetUri == null || jwkSetUri.isBlank()) {
+      throw new IllegalStateException(
+          "regsecrets.security.jwk-set-uri must be set when regsecrets.issuer.enabled=false");
+    }
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+    String issuer = properties.issuer();
+    decoder.setJwtValidator(
+        ApiTokenValidators.create(properties, issuer == null ? null : () -> issuer, null));
+    return decoder;
+  }
+}

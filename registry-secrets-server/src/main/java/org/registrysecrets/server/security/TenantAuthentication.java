@@ -1,0 +1,30 @@
+package org.registrysecrets.server.security;
+
+import java.util.Collection;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** A validated token with the tenant and actor it speaks for. */
+public class TenantAuthentication extends JwtAuthenticationToken {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String tenant;
+  private final String actor;
+
+  TenantAuthentication(
+      Jwt jwt, Collection<? extends GrantedAuthority> authorities, String tenant, String actor) {
+    super(jwt, authorities, actor);
+    this.tenant = tenant;
+    this.actor = actor;
+  }
+
+  public String tenant() {
+    return tenant;
+  }
+
+  public String actor() {
+    return actor;
+  }
+}

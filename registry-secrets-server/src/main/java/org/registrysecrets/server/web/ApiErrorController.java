@@ -1,0 +1,66 @@
+package org.registrysecrets.server.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.registrysecrets.api.wire.ErrorResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors the servlet container or the firewall raise before Spring MVC sees the request (an encoded
+ * slash, a malformed URL) also get the JSON error body instead of an HTML page.
+ */
+@RestController
+class ApiErrorController implements ErrorController {
+
+  private final ApiErrorWriter errors;
+
+  ApiErrorController(ApiErrorWriter errors) {
+    this.errors = errors;
+  }
+
+  @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
+  ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+    HttpStatus status = status(request);
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String target = uri instanceof String path ? path : request.getRequestURI();
+    ApiError error =
+        new ApiError(
+            status,
+            code(status),
+            status == HttpStatus.NOT_FOUND
+                ? "There is no resource at this path."
+                : "The request was refused: " + status.getReasonPhrase() + ".");
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(errors.body(error, request, target));
+  }
+
+  private static HttpStatus status(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code instanceof Integer value) {
+      HttpStatus resolved = HttpStatus.resolve(value);
+      if (resolved != null) {
+        return resolved;
+      }
+    }
+    return HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+
+  private static String code(HttpStatus status) {
+    return switch (status) {
+      case BAD_REQUEST -> "BadRequest";
+      case UNAUTHORIZED -> "Unauthorized";
+      case FORBIDDEN -> "Forbidden";
+      case NOT_FOUND -> "NotFound";
+      case METHOD_NOT_ALLOWED -> "MethodNotAllowed";
+      case CONTENT_TOO_LARGE -> "PayloadTooLarge";
+      case UNSUPPORTED_MEDIA_TYPE -> "UnsupportedMediaType";
+      default -> status.is4xxClientError() ? "BadRequest" : "InternalServerError";
+    };
+  }
+}
