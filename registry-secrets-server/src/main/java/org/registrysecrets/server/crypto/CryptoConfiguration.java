@@ -1,5 +1,6 @@
 package org.registrysecrets.server.crypto;
 
+import com.google.crypto.tink.aead.AeadConfig;
 import java.security.GeneralSecurityException;
 import org.registrysecrets.server.instance.DataDirectory;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ class CryptoConfiguration {
 
   @Bean
   SecretCipher secretCipher(DataDirectory dataDirectory) throws GeneralSecurityException {
+    AeadConfig.register();
     return new TinkSecretCipher(new KeysetStore(dataDirectory).loadOrCreate());
   }
 }

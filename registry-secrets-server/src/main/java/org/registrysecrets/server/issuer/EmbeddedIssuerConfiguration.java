@@ -21,6 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -54,7 +55,11 @@ class EmbeddedIssuerConfiguration {
       AuthorizationServerSettings settings)
       throws Exception {
     ClientSecretHasher hasher = new ClientSecretHasher();
-    http.oauth2AuthorizationServer(
+    OAuth2AuthorizationServerConfigurer authorizationServer =
+        new OAuth2AuthorizationServerConfigurer();
+    http.securityMatcher(authorizationServer.getEndpointsMatcher())
+        .with(
+            authorizationServer,
             server ->
                 server
                     .registeredClientRepository(clients)
