@@ -135,9 +135,8 @@ class ApiErrorResponses {
   static String describe(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return "The field \""
-          + printable(unknown.getPropertyName())
-          + "\" is not allowed here; allowed are: "
+      // The unknown name is not repeated: users paste credentials in odd places.
+      return "The request has a field that is not allowed here; allowed are: "
           + unknown.getKnownPropertyIds().stream()
               .map(Object::toString)
               .sorted()
@@ -166,15 +165,5 @@ class ApiErrorResponses {
             ref ->
                 ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."));
-  }
-
-  private static String printable(String value) {
-    String cleaned =
-        value
-            .codePoints()
-            .map(c -> Character.isISOControl(c) ? '?' : c)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
-    return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
   }
 }

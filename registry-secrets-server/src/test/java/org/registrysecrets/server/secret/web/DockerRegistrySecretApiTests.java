@@ -222,7 +222,7 @@ class DockerRegistrySecretApiTests extends ServerTestBase {
   }
 
   @Test
-  void namesUnknownFieldsWithoutQuotingValues() {
+  void refusesUnknownFieldsWithoutQuotingThem() {
     Response response =
         api.post(
             SECRETS,
@@ -230,7 +230,8 @@ class DockerRegistrySecretApiTests extends ServerTestBase {
             "{\"name\":\"ok-name\",\"data\":{\".dockerconfigjson\":\"{}\"},\"passwd\":\"hunter2-value\"}");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.errorMessage()).contains("passwd").doesNotContain("hunter2-value");
+    assertThat(response.errorMessage()).contains("not allowed").contains("data, name");
+    assertThat(response.body()).doesNotContain("passwd").doesNotContain("hunter2-value");
   }
 
   @Test

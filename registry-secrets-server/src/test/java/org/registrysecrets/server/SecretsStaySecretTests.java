@@ -1,0 +1,192 @@
+package org.registrysecrets.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.registrysecrets.server.support.TestData.createBody;
+import static org.registrysecrets.server.support.TestData.patchBody;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.server.support.ApiClient;
+import org.registrysecrets.server.support.ApiClient.Response;
+import org.registrysecrets.server.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs the whole API with known credentials, then searches the log output (at DEBUG), every
+ * database column and every file in the data folder for them.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "logging.level.org.registrysecrets=DEBUG",
+      "logging.level.org.springframework.web=DEBUG",
+      "logging.level.org.springframework.security=DEBUG",
+      "logging.level.org.springframework.jdbc=DEBUG"
+    })
+class SecretsStaySecretTests {
+
+  private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
+  private static final Path DATA_DIR = TestData.newDataDir("leak");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("regsecrets.data-dir", DATA_DIR::toString);
+    registry.add("regsecrets.admin-password", () -> "Known-Admin-Password-4711");
+  }
+
+  @Test
+  void noCredentialReachesLogsDatabaseOrDataFolder(CapturedOutput output) throws IOException {
+    ApiClient api = new ApiClient(port);
+    ServiceKey bootstrap = TestData.bootstrapKey(DATA_DIR);
+    String admin = api.token(bootstrap);
+    Response keyResponse =
+        api.post(
+            "/platform/v1/service-keys",
+            admin,
+            "{\"tenant\":\"leak\",\"role\":\"editor\",\"description\":\"leak test\"}");
+    ServiceKey key = ApiClient.JSON.readValue(keyResponse.body(), ServiceKey.class);
+    String token = api.token(key);
+
+    String authPassword = "Auth-Password-1f9c2";
+    String plainPassword = "Plain-Password-77ab3";
+    String patchedPassword = "Patched-Password-c0ffee";
+    String rejectedPassword = "Rejected-Password-dead1";
+    String wrongClientSecret = "Wrong-Client-Secret-b4d";
+    String auth = base64("robot:" + authPassword);
+    String plainAuth = base64("robot:" + plainPassword);
+    String patchedAuth = base64("robot:" + patchedPassword);
+
+    // Changes that succeed, in both credential forms
+    api.post(
+        SECRETS,
+        token,
+        createBody("with-auth", "{\"auths\":{\"r.io\":{\"auth\":\"" + auth + "\"}}}"));
+    api.post(
+        SECRETS,
+        token,
+        createBody(
+            "with-password",
+            "{\"auths\":{\"docker.io\":{\"username\":\"robot\",\"password\":\""
+                + plainPassword
+                + " \"}}}"));
+    api.patch(
+        SECRETS + "/with-auth",
+        token,
+        patchBody("{\"auths\":{\"r.io\":{\"auth\":\"" + patchedAuth + "\"}}}"));
+    api.get(SECRETS, token);
+    api.get(SECRETS + "/with-auth", token);
+    // Changes that are refused, each carrying a credential
+    List<String> refused =
+        List.of(
+            createBody("bad-one", "{\"auths\":{\"r.io\":{\"auth\":\"" + rejectedPassword + "\"}}}"),
+            createBody(
+                "bad-two", "{\"auths\":{\"r.io\":{\"username\":\"" + rejectedPassword + "\"}}}"),
+            createBody("bad-three", "{\"credsStore\":\"" + rejectedPassword + "\"}"),
+            createBody("bad-four", "{not json " + rejectedPassword),
+            "{\"name\":\"bad-five\",\"data\":{\".dockerconfigjson\":\"x\"},\""
+                + rejectedPassword
+                + "\":1}",
+            "{\"name\":\"bad-six\",\"data\":{\".dockerconfigjson\":{\"auths\":{\"r.io\":{\"password\":\""
+                + rejectedPassword
+                + "\"}}}}}",
+            "{\"name\": " + rejectedPassword + "}");
+    for (String body : refused) {
+      Response response = api.post(SECRETS, token, body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.body()).doesNotContain(rejectedPassword);
+    }
+    api.tokenResponse(key.clientid(), wrongClientSecret);
+    api.get(SECRETS, token + "tampered");
+    api.delete(SECRETS + "/with-password", token);
+
+    List<String> secrets =
+        List.of(
+            authPassword,
+            plainPassword,
+            patchedPassword,
+            rejectedPassword,
+            wrongClientSecret,
+            auth,
+            plainAuth,
+            patchedAuth,
+            key.clientsecret(),
+            bootstrap.clientsecret(),
+            token,
+            admin,
+            "Known-Admin-Password-4711");
+    assertThat(output.getAll()).isNotEmpty();
+    for (String secret : secrets) {
+      assertThat(output.getAll()).as("log output").doesNotContain(secret);
+    }
+    String database = dumpDatabase();
+    assertThat(database).contains("with-auth");
+    for (String secret : secrets) {
+      assertThat(database).as("database").doesNotContain(secret);
+    }
+    for (Path file : dataFiles()) {
+      String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      for (String secret : secrets) {
+        if (file.getFileName().toString().equals("service-key.json")
+            && secret.equals(bootstrap.clientsecret())) {
+          continue; // the bootstrap key file exists to hand this one secret to its owner
+        }
+        assertThat(content).as(file.toString()).doesNotContain(secret);
+      }
+    }
+  }
+
+  private String dumpDatabase() {
+    StringBuilder dump = new StringBuilder();
+    List<String> tables =
+        jdbc.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+            .query(String.class)
+            .list();
+    assertThat(tables).isNotEmpty();
+    for (String table : tables) {
+      for (Map<String, Object> row :
+          jdbc.sql("select * from \"" + table + "\"").query().listOfRows()) {
+        for (Object value : row.values()) {
+          dump.append(
+                  value instanceof byte[] bytes
+                      ? new String(bytes, StandardCharsets.ISO_8859_1)
+                      : value)
+              .append('\n');
+        }
+      }
+    }
+    return dump.toString();
+  }
+
+  private static List<Path> dataFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(DATA_DIR)) {
+      List<Path> regular = new ArrayList<>(files.filter(Files::isRegularFile).toList());
+      assertThat(regular).isNotEmpty();
+      return regular;
+    }
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+}
