@@ -159,7 +159,8 @@ class SecretsStaySecretTests {
   private String dumpDatabase() {
     StringBuilder dump = new StringBuilder();
     List<String> tables =
-        jdbc.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+        jdbc.sql(
+                "select table_name from information_schema.tables where lower(table_schema) = 'public'")
             .query(String.class)
             .list();
     assertThat(tables).isNotEmpty();
