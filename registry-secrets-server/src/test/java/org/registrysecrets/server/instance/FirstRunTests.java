@@ -1,0 +1,147 @@
+package org.registrysecrets.server.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.registrysecrets.server.support.TestData.createBody;
+import static org.registrysecrets.server.support.TestData.dockerConfig;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.server.RegistrySecretsApplication;
+import org.registrysecrets.server.crypto.Ciphertext;
+import org.registrysecrets.server.crypto.SecretCipher;
+import org.registrysecrets.server.support.ApiClient;
+import org.registrysecrets.server.support.TestData;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Starts the application the way an administrator does, stops it and starts it again on the same
+ * data folder: keys, service key, database and tokens survive; only URLs follow the public URL.
+ */
+class FirstRunTests {
+
+  @Test
+  void firstStartCreatesOwnerOnlyFilesAndLaterStartsReuseThem() throws Exception {
+    Path dataDir = TestData.newDataDir("first-run").resolve("nested");
+    String firstUrl = "http://registry.test:8080";
+    String token;
+    String generatedPassword;
+
+    // First start: everything is created
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try (ConfigurableApplicationContext first = start(dataDir, firstUrl)) {
+      System.setOut(console);
+      generatedPassword = oneTimePassword(printed.toString(StandardCharsets.UTF_8));
+      assertThat(permissions(dataDir)).isEqualTo("rwx------");
+      for (String file :
+          new String[] {"keyset.json", "issuer-signing-key.json", "service-key.json"}) {
+        assertThat(permissions(dataDir.resolve(file))).as(file).isEqualTo("rw-------");
+      }
+      assertThat(dataDir.resolve("registry-secrets.mv.db")).exists();
+      ServiceKey key = TestData.bootstrapKey(dataDir);
+      assertThat(key.url()).isEqualTo(firstUrl);
+      assertThat(key.serviceurls().aiApiUrl()).isEqualTo(firstUrl);
+      assertThat(key.identityzone()).isEqualTo("default");
+      ApiClient api = new ApiClient(port(first));
+      token = api.token(key);
+      assertThat(
+              api.post(
+                      "/v2/admin/dockerRegistrySecrets",
+                      token,
+                      createBody("survivor", dockerConfig("r.io", "u", "kept-password")))
+                  .status())
+          .isEqualTo(202);
+      assertThat(passwordMatches(first, generatedPassword)).isTrue();
+    } finally {
+      System.setOut(console);
+    }
+    ServiceKey before = TestData.bootstrapKey(dataDir);
+
+    // Second start, same URL: the old token still works, the secret still decrypts
+    printed.reset();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try (ConfigurableApplicationContext second = start(dataDir, firstUrl)) {
+      System.setOut(console);
+      assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("one-time password");
+      ApiClient api = new ApiClient(port(second));
+      assertThat(api.get("/v2/admin/dockerRegistrySecrets/survivor", token).status())
+          .isEqualTo(200);
+      assertThat(TestData.bootstrapKey(dataDir)).isEqualTo(before);
+      assertThat(decrypt(second, "survivor")).contains("r.io");
+      assertThat(passwordMatches(second, generatedPassword)).isTrue();
+    } finally {
+      System.setOut(console);
+    }
+
+    // Third start, new URL: URLs follow, credentials stay
+    String secondUrl = "https://secrets.example.com";
+    try (ConfigurableApplicationContext third = start(dataDir, secondUrl)) {
+      ServiceKey after = TestData.bootstrapKey(dataDir);
+      assertThat(after.url()).isEqualTo(secondUrl);
+      assertThat(after.serviceurls().aiApiUrl()).isEqualTo(secondUrl);
+      assertThat(after.clientid()).isEqualTo(before.clientid());
+      assertThat(after.clientsecret()).isEqualTo(before.clientsecret());
+      assertThat(new ApiClient(port(third)).token(after)).isNotBlank();
+    }
+  }
+
+  private static ConfigurableApplicationContext start(Path dataDir, String publicUrl) {
+    return new SpringApplicationBuilder(RegistrySecretsApplication.class)
+        .run(
+            "--server.port=0",
+            "--regsecrets.data-dir=" + dataDir,
+            "--regsecrets.public-url=" + publicUrl);
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  private static String oneTimePassword(String console) {
+    Matcher matcher = Pattern.compile("one-time password:\\s+(\\S+)").matcher(console);
+    assertThat(matcher.find()).as("the one-time password is printed").isTrue();
+    return matcher.group(1);
+  }
+
+  private static boolean passwordMatches(ConfigurableApplicationContext context, String password) {
+    String hash =
+        context
+            .getBean(JdbcClient.class)
+            .sql("select password_hash from launchpad_user where username = 'admin'")
+            .query(String.class)
+            .single();
+    return !hash.contains(password) && new BCryptPasswordEncoder().matches(password, hash);
+  }
+
+  private static String decrypt(ConfigurableApplicationContext context, String name) {
+    Ciphertext ciphertext =
+        context
+            .getBean(JdbcClient.class)
+            .sql("select ciphertext, key_id from docker_registry_secret where name = ?")
+            .param(name)
+            .query((rs, row) -> new Ciphertext(rs.getBytes(1), rs.getLong(2)))
+            .single();
+    return context
+        .getBean(SecretCipher.class)
+        .decrypt(ciphertext, "default", SecretName.of(name))
+        .json();
+  }
+
+  private static String permissions(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+}
