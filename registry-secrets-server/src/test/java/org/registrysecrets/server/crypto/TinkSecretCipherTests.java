@@ -1,0 +1,90 @@
+package org.registrysecrets.server.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.aead.AeadConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.dockerconfig.DockerConfigParser;
+import org.registrysecrets.server.instance.DataDirectory;
+import org.registrysecrets.server.instance.InstanceProperties;
+import org.registrysecrets.server.support.TestData;
+
+class TinkSecretCipherTests {
+
+  private static final DockerConfigJson CONFIG =
+      DockerConfigParser.parse(
+              "{\"auths\":{\"r.io\":{\"username\":\"u\",\"password\":\"tink-pw\"}}}")
+          .config();
+  private static final SecretName NAME = SecretName.of("sealed");
+
+  @BeforeAll
+  static void registerAead() throws GeneralSecurityException {
+    AeadConfig.register();
+  }
+
+  @Test
+  void opensWhatItSealedForTheSameTenantAndName() throws Exception {
+    TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
+
+    Ciphertext sealed = cipher.encrypt(CONFIG, "tenant-a", NAME);
+
+    assertThat(new String(sealed.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("tink-pw");
+    assertThat(cipher.decrypt(sealed, "tenant-a", NAME).json()).isEqualTo(CONFIG.json());
+  }
+
+  @Test
+  void refusesARowMovedToAnotherTenantOrName() throws Exception {
+    TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
+    Ciphertext sealed = cipher.encrypt(CONFIG, "tenant-a", NAME);
+
+    assertThatThrownBy(() -> cipher.decrypt(sealed, "tenant-b", NAME))
+        .isInstanceOf(SecretDecryptionException.class)
+        .hasMessageNotContaining("tink-pw");
+    assertThatThrownBy(() -> cipher.decrypt(sealed, "tenant-a", SecretName.of("moved")))
+        .isInstanceOf(SecretDecryptionException.class);
+  }
+
+  @Test
+  void refusesTamperedBytes() throws Exception {
+    TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
+    byte[] bytes = cipher.encrypt(CONFIG, "tenant-a", NAME).bytes();
+    bytes[bytes.length - 1] ^= 1;
+
+    assertThatThrownBy(() -> cipher.decrypt(new Ciphertext(bytes, 0), "tenant-a", NAME))
+        .isInstanceOf(SecretDecryptionException.class);
+  }
+
+  @Test
+  void keepsOpeningOldRowsAfterARotation() throws Exception {
+    KeysetStore store = store();
+    KeysetHandle original = store.loadOrCreate();
+    Ciphertext old = new TinkSecretCipher(original).encrypt(CONFIG, "tenant-a", NAME);
+
+    KeysetHandle rotated = store.rotate(original);
+    TinkSecretCipher afterRotation = new TinkSecretCipher(store.loadOrCreate());
+    Ciphertext fresh = afterRotation.encrypt(CONFIG, "tenant-a", NAME);
+
+    assertThat(rotated.size()).isEqualTo(2);
+    assertThat(fresh.keyId()).isNotEqualTo(old.keyId());
+    assertThat(afterRotation.decrypt(old, "tenant-a", NAME).json()).isEqualTo(CONFIG.json());
+    assertThat(afterRotation.decrypt(fresh, "tenant-a", NAME).json()).isEqualTo(CONFIG.json());
+  }
+
+  @Test
+  void bindsTenantAndNameUnambiguously() {
+    assertThat(TinkSecretCipher.associatedData("ab", SecretName.of("cd")))
+        .isNotEqualTo(TinkSecretCipher.associatedData("a", SecretName.of("bcd")));
+  }
+
+  private static KeysetStore store() {
+    return new KeysetStore(
+        new DataDirectory(new InstanceProperties(TestData.newDataDir("keyset"), null, null)));
+  }
+}
