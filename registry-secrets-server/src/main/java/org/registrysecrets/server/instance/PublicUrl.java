@@ -17,7 +17,7 @@ public class PublicUrl implements ApplicationListener<WebServerInitializedEvent>
   public PublicUrl(InstanceProperties properties) {
     String configured = properties.publicUrl();
     if (configured != null && !configured.isBlank()) {
-      url.set(stripTrailingSlash(configured.strip()));
+      url.set(normalize(configured));
     }
   }
 
@@ -37,8 +37,9 @@ public class PublicUrl implements ApplicationListener<WebServerInitializedEvent>
     return value;
   }
 
-  private static String stripTrailingSlash(String value) {
-    String result = value;
+  /** {@code value} without surrounding blanks and trailing slashes. */
+  public static String normalize(String value) {
+    String result = value.strip();
     while (result.endsWith("/")) {
       result = result.substring(0, result.length() - 1);
     }

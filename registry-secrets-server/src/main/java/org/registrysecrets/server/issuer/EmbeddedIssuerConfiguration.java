@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.registrysecrets.server.instance.DataDirectory;
+import org.registrysecrets.server.instance.InstanceProperties;
 import org.registrysecrets.server.instance.PublicUrl;
 import org.registrysecrets.server.security.ApiTokenValidators;
 import org.registrysecrets.server.security.Scopes;
@@ -85,9 +86,16 @@ class EmbeddedIssuerConfiguration {
     return http.build();
   }
 
+  /** The metadata names the configured public URL as issuer; without one, the request's origin. */
   @Bean
-  AuthorizationServerSettings authorizationServerSettings() {
-    return AuthorizationServerSettings.builder().tokenEndpoint(TOKEN_ENDPOINT).build();
+  AuthorizationServerSettings authorizationServerSettings(InstanceProperties instance) {
+    AuthorizationServerSettings.Builder settings =
+        AuthorizationServerSettings.builder().tokenEndpoint(TOKEN_ENDPOINT);
+    String publicUrl = instance.publicUrl();
+    if (publicUrl != null && !publicUrl.isBlank()) {
+      settings.issuer(PublicUrl.normalize(publicUrl));
+    }
+    return settings.build();
   }
 
   @Bean
