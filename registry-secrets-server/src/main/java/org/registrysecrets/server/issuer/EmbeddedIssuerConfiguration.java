@@ -14,6 +14,7 @@ import org.registrysecrets.server.instance.PublicUrl;
 import org.registrysecrets.server.security.ApiTokenValidators;
 import org.registrysecrets.server.security.Scopes;
 import org.registrysecrets.server.security.SecurityProperties;
+import org.registrysecrets.server.security.Stateless;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -78,12 +77,8 @@ class EmbeddedIssuerConfiguration {
                                             secrets.setPasswordEncoder(hasher);
                                           }
                                         }))))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .csrf(AbstractHttpConfigurer::disable);
-    return http.build();
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+    return Stateless.apply(http).build();
   }
 
   /** The metadata names the configured public URL as issuer; without one, the request's origin. */

@@ -12,8 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,7 +46,34 @@ class ApiSecurityConfiguration {
                     .requestMatchers("/platform/v1/service-keys", "/platform/v1/service-keys/**")
                     .hasAuthority(Scopes.MANAGE_SERVICE_KEYS)
                     .anyRequest()
-                    .authenticated())
+                    .authenticated());
+    return bearerTokens(http, properties, errors).build();
+  }
+
+  /** Health and the error page are public; anything else needs a valid token. */
+  @Bean
+  @Order(100)
+  SecurityFilterChain defaultSecurityFilterChain(
+      HttpSecurity http, SecurityProperties properties, ApiErrorWriter errorWriter)
+      throws Exception {
+    ApiAuthenticationErrors errors = new ApiAuthenticationErrors(errorWriter);
+    http.authorizeHttpRequests(
+        requests ->
+            requests
+                .dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
+                .permitAll()
+                .anyRequest()
+                .authenticated());
+    return bearerTokens(http, properties, errors).build();
+  }
+
+  /** Stateless bearer-token authentication with AI Core's error bodies for 401 and 403. */
+  private static HttpSecurity bearerTokens(
+      HttpSecurity http, SecurityProperties properties, ApiAuthenticationErrors errors)
+      throws Exception {
+    return Stateless.apply(http)
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer
@@ -59,44 +84,7 @@ class ApiSecurityConfiguration {
                     .authenticationEntryPoint(errors)
                     .accessDeniedHandler(errors))
         .exceptionHandling(
-            handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .securityContext(context -> context.requireExplicitSave(true))
-        // Bearer tokens are not sent by browsers on their own, so there is no CSRF to defend.
-        .csrf(AbstractHttpConfigurer::disable);
-    return http.build();
-  }
-
-  /** Health and the error page are public; anything else needs a valid token. */
-  @Bean
-  @Order(100)
-  SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, ApiErrorWriter errorWriter)
-      throws Exception {
-    ApiAuthenticationErrors errors = new ApiAuthenticationErrors(errorWriter);
-    http.authorizeHttpRequests(
-            requests ->
-                requests
-                    .dispatcherTypeMatchers(DispatcherType.ERROR)
-                    .permitAll()
-                    .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .oauth2ResourceServer(
-            resourceServer ->
-                resourceServer
-                    .jwt(jwt -> {})
-                    .authenticationEntryPoint(errors)
-                    .accessDeniedHandler(errors))
-        .exceptionHandling(
-            handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .csrf(AbstractHttpConfigurer::disable);
-    return http.build();
+            handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
   }
 
   /** Tokens from an external issuer (XSUAA, Keycloak, ...) when the embedded one is off. */

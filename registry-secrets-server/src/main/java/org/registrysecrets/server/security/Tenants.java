@@ -1,5 +1,7 @@
 package org.registrysecrets.server.security;
 
+import org.registrysecrets.server.web.Identifiers;
+
 /**
  * The rule for tenant ids: 1 to 128 letters, digits, '-', '_' or '.', as zone ids and UUIDs are.
  */
@@ -10,22 +12,6 @@ public final class Tenants {
   private Tenants() {}
 
   public static boolean isValid(String tenant) {
-    if (tenant.isEmpty() || tenant.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < tenant.length(); i++) {
-      char c = tenant.charAt(i);
-      boolean allowed =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_'
-              || c == '.';
-      if (!allowed) {
-        return false;
-      }
-    }
-    return true;
+    return Identifiers.isPlain(tenant, 128);
   }
 }

@@ -59,22 +59,6 @@ public class RequestIds extends OncePerRequestFilter {
   }
 
   private static @Nullable String wellFormed(@Nullable String candidate) {
-    if (candidate == null || candidate.isEmpty() || candidate.length() > 64) {
-      return null;
-    }
-    for (int i = 0; i < candidate.length(); i++) {
-      char c = candidate.charAt(i);
-      boolean allowed =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_'
-              || c == '.';
-      if (!allowed) {
-        return null;
-      }
-    }
-    return candidate;
+    return candidate != null && Identifiers.isPlain(candidate, 64) ? candidate : null;
   }
 }
