@@ -1,6 +1,6 @@
 package org.registrysecrets.server.security;
 
-import org.registrysecrets.server.web.Identifiers;
+import org.registrysecrets.api.Identifiers;
 
 /**
  * The rule for tenant ids: 1 to 128 letters, digits, '-', '_' or '.', as zone ids and UUIDs are.

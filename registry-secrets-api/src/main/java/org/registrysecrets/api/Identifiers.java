@@ -1,6 +1,6 @@
-package org.registrysecrets.server.web;
+package org.registrysecrets.api;
 
-/** The one rule for ids we accept from outside (tenants, request ids): short and plain. */
+/** The one rule for plain ids we accept from outside (tenants, request ids, profiles). */
 public final class Identifiers {
 
   private Identifiers() {}

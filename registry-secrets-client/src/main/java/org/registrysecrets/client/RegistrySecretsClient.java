@@ -1,0 +1,240 @@
+package org.registrysecrets.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.api.wire.DockerRegistrySecretList;
+import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
+import org.registrysecrets.api.wire.ErrorResponse;
+import org.registrysecrets.api.wire.ResourceQuotaResponse;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.api.wire.ServiceKeyInfo;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls an AI Core-compatible Docker registry secrets API (ours or SAP AI Core) with a service key.
+ * Thread-safe; one instance per service key.
+ *
+ * <p>Errors: {@link ApiException} when the API refused (with its error body), {@link
+ * TokenRequestException} when the issuer refused the key, {@link ApiUnreachableException} when
+ * either could not be reached in time.
+ */
+public final class RegistrySecretsClient {
+
+  private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
+
+  private final String apiUrl;
+  private final HttpClient http;
+  private final TokenProvider tokens;
+  private final Duration requestTimeout;
+
+  private RegistrySecretsClient(Builder builder) {
+    this.apiUrl = stripSlash(builder.key.serviceurls().aiApiUrl());
+    this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+    this.requestTimeout = builder.requestTimeout;
+    this.tokens = new TokenProvider(builder.key, http, builder.requestTimeout, builder.clock);
+  }
+
+  public static RegistrySecretsClient create(ServiceKey key) {
+    return builder(key).build();
+  }
+
+  public static Builder builder(ServiceKey key) {
+    return new Builder(key);
+  }
+
+  public TokenProvider tokens() {
+    return tokens;
+  }
+
+  /** Lists secrets in name order; {@code count} asks for the total instead of the page size. */
+  public DockerRegistrySecretList list(
+      @Nullable Integer top, @Nullable Integer skip, boolean count) {
+    List<String> query = new ArrayList<>();
+    if (top != null) {
+      query.add("$top=" + top);
+    }
+    if (skip != null) {
+      query.add("$skip=" + skip);
+    }
+    if (count) {
+      query.add("$count=true");
+    }
+    String path = SECRETS + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    return read(send("GET", path, null, null), DockerRegistrySecretList.class);
+  }
+
+  public Versioned<DockerRegistrySecretMetadata> get(String name) {
+    HttpResponse<String> response = send("GET", SECRETS + "/" + encode(name), null, null);
+    return new Versioned<>(
+        read(response, DockerRegistrySecretMetadata.class),
+        response.headers().firstValue("ETag").orElse(null));
+  }
+
+  /** Creates a secret; {@code dockerConfigJson} is the exact {@code .dockerconfigjson} value. */
+  public DockerRegistrySecretChangeResponse create(String name, String dockerConfigJson) {
+    ObjectNode body = ServiceKeys.JSON.createObjectNode();
+    body.put("name", name);
+    body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
+    return read(
+        send("POST", SECRETS, body.toString(), null), DockerRegistrySecretChangeResponse.class);
+  }
+
+  /** Replaces a secret's config; with {@code ifMatch}, only if it is still that version. */
+  public DockerRegistrySecretChangeResponse modify(
+      String name, String dockerConfigJson, @Nullable String ifMatch) {
+    ObjectNode body = ServiceKeys.JSON.createObjectNode();
+    body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
+    return read(
+        send("PATCH", SECRETS + "/" + encode(name), body.toString(), ifMatch),
+        DockerRegistrySecretChangeResponse.class);
+  }
+
+  public DockerRegistrySecretChangeResponse delete(String name, @Nullable String ifMatch) {
+    return read(
+        send("DELETE", SECRETS + "/" + encode(name), null, ifMatch),
+        DockerRegistrySecretChangeResponse.class);
+  }
+
+  public ResourceQuotaResponse quota() {
+    return read(
+        send("GET", "/v2/admin/resourceQuota/dockerRegistrySecrets", null, null),
+        ResourceQuotaResponse.class);
+  }
+
+  /** Issues a service key for {@code tenant}; needs a key that may manage keys. */
+  public ServiceKey createServiceKey(String tenant, String role, String description) {
+    ObjectNode body = ServiceKeys.JSON.createObjectNode();
+    body.put("tenant", tenant).put("role", role).put("description", description);
+    return read(send("POST", "/platform/v1/service-keys", body.toString(), null), ServiceKey.class);
+  }
+
+  public List<ServiceKeyInfo> serviceKeys() {
+    JsonNode list = read(send("GET", "/platform/v1/service-keys", null, null), JsonNode.class);
+    List<ServiceKeyInfo> keys = new ArrayList<>();
+    for (JsonNode key : list.path("resources")) {
+      keys.add(ServiceKeys.JSON.treeToValue(key, ServiceKeyInfo.class));
+    }
+    return keys;
+  }
+
+  public void revokeServiceKey(String clientId) {
+    send("DELETE", "/platform/v1/service-keys/" + encode(clientId), null, null);
+  }
+
+  /**
+   * Sends one call; a refused token is renewed once, in case the server restarted with new keys.
+   */
+  private HttpResponse<String> send(
+      String method, String path, @Nullable String body, @Nullable String ifMatch) {
+    HttpResponse<String> response = attempt(method, path, body, ifMatch);
+    if (response.statusCode() == 401) {
+      tokens.invalidate();
+      response = attempt(method, path, body, ifMatch);
+    }
+    if (response.statusCode() >= 400) {
+      throw new ApiException(response.statusCode(), errorBody(response.body()));
+    }
+    return response;
+  }
+
+  private HttpResponse<String> attempt(
+      String method, String path, @Nullable String body, @Nullable String ifMatch) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(apiUrl + path))
+            .timeout(requestTimeout)
+            .header("Authorization", "Bearer " + tokens.token())
+            .header("Accept", "application/json")
+            .header("AI-Resource-Group", "default")
+            .header("AI-Client-Type", "regsecrets")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ApiUnreachableException(
+          "The API at " + apiUrl + " could not be reached: " + e.getClass().getSimpleName(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiUnreachableException("Interrupted while calling the API", e);
+    }
+  }
+
+  private static <T> T read(HttpResponse<String> response, Class<T> type) {
+    try {
+      return ServiceKeys.JSON.readValue(response.body(), type);
+    } catch (JacksonException e) {
+      throw new ApiException(response.statusCode(), null);
+    }
+  }
+
+  private static @Nullable ErrorResponse errorBody(String body) {
+    try {
+      ErrorResponse error = ServiceKeys.JSON.readValue(body, ErrorResponse.class);
+      return error == null || error.error() == null ? null : error;
+    } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Options of a client: timeouts (SAP's SDK waits 2 s for a token; we default to 10 s). */
+  public static final class Builder {
+
+    private final ServiceKey key;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(ServiceKey key) {
+      this.key = key;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public RegistrySecretsClient build() {
+      return new RegistrySecretsClient(this);
+    }
+  }
+}

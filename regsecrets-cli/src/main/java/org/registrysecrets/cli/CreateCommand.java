@@ -1,0 +1,24 @@
+package org.registrysecrets.cli;
+
+import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.client.RegistrySecretsClient;
+import picocli.CommandLine.Command;
+
+/** Creates a secret, like {@code kubectl create secret docker-registry}. */
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = "Create a secret from --docker-* flags, a file, or a Docker config.")
+final class CreateCommand extends SecretWriteCommand {
+
+  @Override
+  DockerRegistrySecretChangeResponse send(
+      RegistrySecretsClient client, String name, String dockerConfigJson) {
+    return client.create(name, dockerConfigJson);
+  }
+
+  @Override
+  String pastTense() {
+    return "created";
+  }
+}

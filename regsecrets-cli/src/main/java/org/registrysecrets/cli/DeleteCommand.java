@@ -1,0 +1,51 @@
+package org.registrysecrets.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.registrysecrets.api.SecretName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Deletes a secret, asking first on a terminal. */
+@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a secret.")
+final class DeleteCommand implements Callable<Integer> {
+
+  @ParentCommand Regsecrets root;
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+
+  @Parameters(paramLabel = "NAME")
+  String name;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Do not ask.")
+  boolean yes;
+
+  @Override
+  public Integer call() {
+    SecretName.of(name);
+    PrintWriter out = spec.commandLine().getOut();
+    var console = root.environment.console();
+    if (!yes && console != null) {
+      String answer =
+          console.readLine(
+              "Delete secret %s? Workflows and serving templates that use it will stop working."
+                  + " [y/N] ",
+              name);
+      if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+        out.println("Not deleted.");
+        return ErrorHandler.REFUSED;
+      }
+    }
+    connection.client(root.environment).delete(name, null);
+    out.println("secret/" + name + " deleted");
+    return 0;
+  }
+}

@@ -1,0 +1,177 @@
+package org.registrysecrets.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.dockerconfig.DockerConfigInput;
+import org.registrysecrets.api.dockerconfig.RegistryKey;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Where a secret's Docker config comes from: kubectl's {@code --docker-*} flags, a file in any form
+ * users receive, or {@code ~/.docker/config.json}.
+ */
+final class DockerConfigOptions {
+
+  static final long MAX_FILE_BYTES = 64 * 1024;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source = new Source();
+
+  @Option(
+      names = "--registry",
+      paramLabel = "HOST",
+      description = "With --from-docker-config: import only these registries (repeatable).")
+  List<String> registries = new ArrayList<>();
+
+  /** Exactly one input form. */
+  static final class Source {
+
+    @ArgGroup(
+        exclusive = false,
+        heading = "Credentials, as with kubectl create secret docker-registry:%n")
+    @Nullable DockerFlags flags;
+
+    @Option(
+        names = "--from-file",
+        paramLabel = "FILE",
+        description =
+            "A file with the Docker config in any form: {\"auths\":...}, the data object"
+                + " {\".dockerconfigjson\":\"...\"}, base64 of either, or a legacy .dockercfg.")
+    @Nullable Path fromFile;
+
+    @Option(
+        names = "--from-docker-config",
+        paramLabel = "PATH",
+        arity = "0..1",
+        fallbackValue = "",
+        description = "Import entries from a Docker config (default ~/.docker/config.json).")
+    @Nullable String fromDockerConfig;
+  }
+
+  /** kubectl's flags for one registry. */
+  static final class DockerFlags {
+
+    @Option(
+        names = "--docker-server",
+        paramLabel = "SERVER",
+        description = "Registry (default " + RegistryKey.DOCKER_HUB + ").")
+    @Nullable String server;
+
+    @Option(names = "--docker-username", paramLabel = "USER", required = true)
+    String username = "";
+
+    @Option(
+        names = "--docker-password",
+        paramLabel = "PASSWORD",
+        description = "Visible to other processes; prefer --docker-password-stdin.")
+    @Nullable String password;
+
+    @Option(names = "--docker-password-stdin", description = "Read the password from stdin.")
+    boolean passwordStdin;
+
+    @Option(names = "--docker-email", paramLabel = "EMAIL")
+    @Nullable String email;
+  }
+
+  /** The {@code .dockerconfigjson} value to send, after local checks; notes go to {@code err}. */
+  String dockerConfigJson(CliEnvironment environment, PrintWriter err) {
+    if (!registries.isEmpty() && source.fromDockerConfig == null) {
+      throw new UsageException("--registry only goes with --from-docker-config.");
+    }
+    String json;
+    if (source.flags != null) {
+      json = fromFlags(source.flags, environment, err);
+    } else if (source.fromFile != null) {
+      DockerConfigInput.Normalized normalized = DockerConfigInput.normalize(read(source.fromFile));
+      normalized.warnings().forEach(warning -> err.println("warning: " + warning));
+      json = normalized.dockerConfigJson();
+    } else {
+      String path = source.fromDockerConfig;
+      json =
+          DockerConfigImport.fromFile(
+              path == null || path.isEmpty()
+                  ? environment.home().resolve(".docker").resolve("config.json")
+                  : Path.of(path),
+              registries);
+    }
+    return json;
+  }
+
+  private static String fromFlags(DockerFlags flags, CliEnvironment environment, PrintWriter err) {
+    String password;
+    if (flags.passwordStdin) {
+      if (flags.password != null) {
+        throw new UsageException("Give --docker-password or --docker-password-stdin, not both.");
+      }
+      password = readStdin(environment);
+    } else if (flags.password != null) {
+      err.println(
+          "warning: a password on the command line is visible to other processes; use"
+              + " --docker-password-stdin.");
+      password = flags.password;
+    } else if (environment.console() != null) {
+      char[] typed = environment.console().readPassword("Password for %s: ", flags.username);
+      password = typed == null ? "" : new String(typed);
+    } else {
+      throw new UsageException(
+          "Give the password with --docker-password-stdin (or --docker-password).");
+    }
+    if (password.isEmpty()) {
+      throw new UsageException("The password is empty.");
+    }
+    ObjectNode entry = Output.JSON.createObjectNode();
+    entry.put("username", flags.username).put("password", password);
+    if (flags.email != null) {
+      entry.put("email", flags.email);
+    }
+    ObjectNode config = Output.JSON.createObjectNode();
+    config
+        .putObject("auths")
+        .set(flags.server == null ? RegistryKey.DOCKER_HUB : flags.server, entry);
+    return config.toString();
+  }
+
+  /** Reads the password from stdin; one trailing line break is not part of it. */
+  private static String readStdin(CliEnvironment environment) {
+    try {
+      byte[] bytes = environment.stdin().readNBytes(8192);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.endsWith("\n")) {
+        text = text.substring(0, text.length() - 1);
+      }
+      if (text.endsWith("\r")) {
+        text = text.substring(0, text.length() - 1);
+      }
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the password from stdin", e);
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new InvalidInputException(
+            file + " is larger than " + MAX_FILE_BYTES / 1024 + " KiB.");
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot read " + file + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  static JsonNode readJson(Path file) {
+    return Output.JSON.readTree(read(file));
+  }
+}

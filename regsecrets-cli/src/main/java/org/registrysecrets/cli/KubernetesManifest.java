@@ -1,0 +1,28 @@
+package org.registrysecrets.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code kubernetes.io/dockerconfigjson} Secret a workload pulls with, as kubectl writes it.
+ */
+final class KubernetesManifest {
+
+  private KubernetesManifest() {}
+
+  static Map<String, Object> secret(String name, String dockerConfigJson) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("apiVersion", "v1");
+    manifest.put("kind", "Secret");
+    manifest.put("metadata", Map.of("name", name));
+    manifest.put("type", "kubernetes.io/dockerconfigjson");
+    manifest.put(
+        "data",
+        Map.of(
+            ".dockerconfigjson",
+            Base64.getEncoder().encodeToString(dockerConfigJson.getBytes(StandardCharsets.UTF_8))));
+    return manifest;
+  }
+}

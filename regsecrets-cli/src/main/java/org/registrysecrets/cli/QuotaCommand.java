@@ -1,0 +1,47 @@
+package org.registrysecrets.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.registrysecrets.api.wire.ResourceQuotaResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** How many secrets the tenant has and may have. */
+@Command(
+    name = "quota",
+    mixinStandardHelpOptions = true,
+    description = "Show the tenant's secret quota.")
+final class QuotaCommand implements Callable<Integer> {
+
+  @ParentCommand Regsecrets root;
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, json or yaml.")
+  Output.Format format;
+
+  @Override
+  public Integer call() {
+    ResourceQuotaResponse quota = connection.client(root.environment).quota();
+    PrintWriter out = spec.commandLine().getOut();
+    if (!Output.structured(out, format, quota)) {
+      Output.table(
+          out,
+          List.of("USED", "MAX"),
+          List.of(quota),
+          List.of(
+              q -> q.usage() == null ? "-" : Long.toString(q.usage().count()),
+              q -> Long.toString(q.quota().maxCount())));
+    }
+    return 0;
+  }
+}

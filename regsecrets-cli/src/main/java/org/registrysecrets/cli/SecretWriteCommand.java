@@ -1,0 +1,69 @@
+package org.registrysecrets.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.dockerconfig.DockerConfigParser;
+import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
+import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.client.RegistrySecretsClient;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What create and update share: the name, the input forms, a local check before anything is sent,
+ * and {@code --dry-run}, which prints the Kubernetes Secret and calls nothing.
+ */
+abstract class SecretWriteCommand implements Callable<Integer> {
+
+  @ParentCommand Regsecrets root;
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin DockerConfigOptions input;
+
+  @Parameters(paramLabel = "NAME", description = "The secret's name (it never changes).")
+  String name;
+
+  @Option(names = "--dry-run", description = "Print what would be stored and call nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "With --dry-run: yaml or json prints the Kubernetes Secret.")
+  Output.@Nullable Format format;
+
+  abstract DockerRegistrySecretChangeResponse send(
+      RegistrySecretsClient client, String name, String dockerConfigJson);
+
+  abstract String pastTense();
+
+  @Override
+  public Integer call() {
+    SecretName.of(name);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String dockerConfigJson = input.dockerConfigJson(root.environment, err);
+    ParsedDockerConfig parsed = DockerConfigParser.parse(dockerConfigJson);
+    if (dryRun) {
+      parsed.warnings().forEach(warning -> err.println("warning: " + warning));
+      Object manifest = KubernetesManifest.secret(name, parsed.config().json());
+      if (format == null || !Output.structured(out, format, manifest)) {
+        out.println("secret/" + name + " " + pastTense() + " (dry run)");
+      }
+      return 0;
+    }
+    DockerRegistrySecretChangeResponse response =
+        send(connection.client(root.environment), name, dockerConfigJson);
+    response.warnings().forEach(warning -> err.println("warning: " + warning));
+    if (format == null || !Output.structured(out, format, response)) {
+      out.println("secret/" + name + " " + pastTense());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,149 @@
+package org.registrysecrets.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.api.wire.ServiceKeyInfo;
+import org.registrysecrets.client.ServiceKeys;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Service keys of Registry Secrets' embedded issuer (needs a key that may manage keys). */
+@Command(
+    name = "service-keys",
+    mixinStandardHelpOptions = true,
+    description = "Create, list and revoke service keys.",
+    subcommands = {
+      ServiceKeysCommand.Create.class,
+      ServiceKeysCommand.ListKeys.class,
+      ServiceKeysCommand.Revoke.class
+    })
+final class ServiceKeysCommand implements Runnable {
+
+  @ParentCommand Regsecrets root;
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Issues a key for a tenant and role. */
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a service key.")
+  static final class Create implements Callable<Integer> {
+
+    @ParentCommand ServiceKeysCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--tenant", required = true, paramLabel = "TENANT")
+    String tenant;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "viewer or editor.")
+    String role;
+
+    @Option(names = "--description", paramLabel = "TEXT", defaultValue = "")
+    String description;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Write the key to FILE (owner-only) instead of stdout.")
+    @Nullable Path out;
+
+    @Override
+    public Integer call() {
+      if (!role.equals("viewer") && !role.equals("editor")) {
+        throw new UsageException("--role must be viewer or editor.");
+      }
+      ServiceKey key =
+          connection.client(parent.root.environment).createServiceKey(tenant, role, description);
+      PrintWriter stdout = spec.commandLine().getOut();
+      if (out == null) {
+        stdout.println(ServiceKeys.toJson(key));
+        return 0;
+      }
+      try {
+        Profiles.OwnerOnlyFiles.write(out, ServiceKeys.toJson(key));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + out, e);
+      }
+      stdout.println(
+          "Service key " + key.clientid() + " for tenant " + tenant + " written to " + out);
+      return 0;
+    }
+  }
+
+  /** Lists keys without their secrets. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List service keys.")
+  static final class ListKeys implements Callable<Integer> {
+
+    @ParentCommand ServiceKeysCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FORMAT",
+        defaultValue = "table",
+        description = "table, json, yaml or name.")
+    Output.Format format;
+
+    @Override
+    public Integer call() {
+      List<ServiceKeyInfo> keys = connection.client(parent.root.environment).serviceKeys();
+      PrintWriter out = spec.commandLine().getOut();
+      if (Output.structured(out, format, keys)) {
+        return 0;
+      }
+      if (format == Output.Format.name) {
+        keys.forEach(key -> out.println(key.clientid()));
+        return 0;
+      }
+      Output.table(
+          out,
+          List.of("CLIENTID", "TENANT", "ROLE", "CREATED", "DESCRIPTION"),
+          keys,
+          List.of(
+              ServiceKeyInfo::clientid,
+              ServiceKeyInfo::tenant,
+              ServiceKeyInfo::role,
+              key -> key.createdAt().toString(),
+              ServiceKeyInfo::description));
+      return 0;
+    }
+  }
+
+  /** Revokes a key; its tokens stop working. */
+  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a service key.")
+  static final class Revoke implements Callable<Integer> {
+
+    @ParentCommand ServiceKeysCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Parameters(paramLabel = "CLIENTID")
+    String clientId;
+
+    @Override
+    public Integer call() {
+      connection.client(parent.root.environment).revokeServiceKey(clientId);
+      spec.commandLine().getOut().println("service key " + clientId + " revoked");
+      return 0;
+    }
+  }
+}

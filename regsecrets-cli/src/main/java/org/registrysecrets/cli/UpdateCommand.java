@@ -1,0 +1,24 @@
+package org.registrysecrets.cli;
+
+import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.client.RegistrySecretsClient;
+import picocli.CommandLine.Command;
+
+/** Replaces a secret's credentials; its name stays. */
+@Command(
+    name = "update",
+    mixinStandardHelpOptions = true,
+    description = "Replace a secret's credentials (the name never changes).")
+final class UpdateCommand extends SecretWriteCommand {
+
+  @Override
+  DockerRegistrySecretChangeResponse send(
+      RegistrySecretsClient client, String name, String dockerConfigJson) {
+    return client.modify(name, dockerConfigJson, null);
+  }
+
+  @Override
+  String pastTense() {
+    return "updated";
+  }
+}

@@ -1,0 +1,434 @@
+package org.registrysecrets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.client.ServiceKeys;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Every command against the real server jar running as a separate process. */
+class RegsecretsCommandTests {
+
+  private static ServerProcess server;
+  private static String bootstrapKeyJson;
+
+  @TempDir Path home;
+  private Cli cli;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = ServerProcess.start();
+    bootstrapKeyJson = Files.readString(server.serviceKeyFile());
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  /** Each test works in a tenant of its own, logged in with an editor key of that tenant. */
+  @BeforeEach
+  void loginToAFreshTenant() throws Exception {
+    Cli admin = new Cli(home.resolve("admin")).env("AICORE_SERVICE_KEY", bootstrapKeyJson);
+    Path keyFile = home.resolve("editor-key.json");
+    Cli.Result created =
+        admin.run(
+            "service-keys",
+            "create",
+            "--tenant",
+            "cli-" + UUID.randomUUID(),
+            "--role",
+            "editor",
+            "--out",
+            keyFile.toString());
+    assertThat(created.status()).as(created.toString()).isZero();
+    cli = new Cli(home.resolve("config"));
+    Cli.Result login = cli.run("login", "--service-key", keyFile.toString());
+    assertThat(login.status()).as(login.toString()).isZero();
+    assertThat(login.out()).contains("Logged in").contains(server.url());
+  }
+
+  @Test
+  void loginSavesAnOwnerOnlyProfile() throws Exception {
+    Path profile = cli.configDir().resolve("profiles").resolve("default.json");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile)))
+        .isEqualTo("rw-------");
+    assertThat(ServiceKeys.parse(Files.readString(profile)).url()).isEqualTo(server.url());
+  }
+
+  @Test
+  void loginRefusesAKeyThatGetsNoToken() throws Exception {
+    ServiceKey real = ServiceKeys.parse(bootstrapKeyJson);
+    Path wrong = home.resolve("wrong.json");
+    Files.writeString(
+        wrong,
+        ServiceKeys.toJson(
+            new ServiceKey(
+                real.clientid(),
+                "not-the-secret",
+                real.url(),
+                "default",
+                "default",
+                real.serviceurls())));
+
+    Cli.Result result = cli.run("login", "--service-key", wrong.toString(), "--profile", "broken");
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err()).contains("refused the service key").doesNotContain("not-the-secret");
+    assertThat(cli.configDir().resolve("profiles").resolve("broken.json")).doesNotExist();
+  }
+
+  @Test
+  void createsFromKubectlFlagsWithThePasswordOnStdin() {
+    Cli.Result created =
+        cli.runWithStdin(
+            "stdin-Password-42\n",
+            "create",
+            "pull-secret",
+            "--docker-server",
+            "ghcr.io",
+            "--docker-username",
+            "bot",
+            "--docker-password-stdin",
+            "--docker-email",
+            "bot@example.com");
+
+    assertThat(created.status()).as(created.toString()).isZero();
+    assertThat(created.out()).isEqualTo("secret/pull-secret created\n");
+    assertThat(created.toString()).doesNotContain("stdin-Password-42");
+    Cli.Result get = cli.run("get", "pull-secret", "-o", "json");
+    assertThat(get.out())
+        .contains("\"registries\"")
+        .contains("ghcr.io")
+        .doesNotContain("stdin-Password-42");
+  }
+
+  @Test
+  void warnsWhenThePasswordIsAFlagAndDefaultsToDockerHub() {
+    Cli.Result created =
+        cli.run("create", "hub", "--docker-username", "bot", "--docker-password", "flag-pw-1");
+
+    assertThat(created.status()).isZero();
+    assertThat(created.err())
+        .contains("visible to other processes")
+        .contains("--docker-password-stdin");
+    assertThat(created.toString()).doesNotContain("flag-pw-1");
+    assertThat(cli.run("get", "hub", "-o", "name").out()).isEqualTo("hub\n");
+    assertThat(cli.run("get", "hub").out()).contains("index.docker.io");
+  }
+
+  @Test
+  void createsFromAFileInEachForm() throws Exception {
+    String config = dockerConfig("r.example.com", "u", "file-pw");
+    Path bare = write("bare.json", config);
+    Path data =
+        write(
+            "data.json", "{\".dockerconfigjson\":" + Output.JSON.writeValueAsString(config) + "}");
+    Path base64 =
+        write(
+            "b64.txt", Base64.getEncoder().encodeToString(config.getBytes(StandardCharsets.UTF_8)));
+    Path legacy = write("legacy.json", "{\"r.example.com\":{\"auth\":\"" + base64("u:pw") + "\"}}");
+
+    assertThat(cli.run("create", "from-bare", "--from-file", bare.toString()).status()).isZero();
+    assertThat(cli.run("create", "from-data", "--from-file", data.toString()).status()).isZero();
+    assertThat(cli.run("create", "from-base64", "--from-file", base64.toString()).status())
+        .isZero();
+    Cli.Result fromLegacy = cli.run("create", "from-legacy", "--from-file", legacy.toString());
+    assertThat(fromLegacy.status()).isZero();
+    assertThat(fromLegacy.err()).contains("legacy .dockercfg");
+    assertThat(cli.run("list", "-o", "name").out())
+        .isEqualTo("from-bare\nfrom-base64\nfrom-data\nfrom-legacy\n");
+  }
+
+  @Test
+  void importsFromADockerConfigAndRefusesCredentialStoreEntries() throws Exception {
+    Path dockerConfig =
+        write(
+            "config.json",
+            "{\"auths\":{\"ghcr.io\":{\"auth\":\""
+                + base64("gh:gh-pw")
+                + "\"},\"registry.example.com\":{\"auth\":\""
+                + base64("ex:ex-pw")
+                + "\"},\"123.dkr.ecr.eu-west-1.amazonaws.com\":{}},"
+                + "\"credHelpers\":{\"123.dkr.ecr.eu-west-1.amazonaws.com\":\"ecr-login\"}}");
+
+    Cli.Result picked =
+        cli.run(
+            "create",
+            "imported",
+            "--from-docker-config",
+            dockerConfig.toString(),
+            "--registry",
+            "ghcr.io");
+    Cli.Result helper =
+        cli.run(
+            "create",
+            "ecr",
+            "--from-docker-config",
+            dockerConfig.toString(),
+            "--registry",
+            "123.dkr.ecr.eu-west-1.amazonaws.com");
+    Cli.Result everything =
+        cli.run("create", "all", "--from-docker-config", dockerConfig.toString());
+
+    assertThat(picked.status()).as(picked.toString()).isZero();
+    assertThat(cli.run("get", "imported").out())
+        .contains("ghcr.io")
+        .doesNotContain("registry.example.com");
+    assertThat(helper.status()).isEqualTo(1);
+    assertThat(helper.err())
+        .contains("123.dkr.ecr.eu-west-1.amazonaws.com")
+        .contains("credential helper")
+        .contains("--registry");
+    assertThat(everything.status()).isEqualTo(1);
+    assertThat(cli.run("get", "ecr").status()).isEqualTo(1);
+  }
+
+  @Test
+  void importsFromTheDefaultDockerConfig() throws Exception {
+    Path docker = cli.configDir().resolve(".docker");
+    Files.createDirectories(docker);
+    Files.writeString(docker.resolve("config.json"), dockerConfig("quay.io", "q", "q-pw"));
+
+    Cli.Result created = cli.run("create", "from-home", "--from-docker-config");
+
+    assertThat(created.status()).as(created.toString()).isZero();
+    assertThat(cli.run("get", "from-home").out()).contains("quay.io");
+  }
+
+  @Test
+  void dryRunPrintsAKubernetesSecretAndCallsNothing() throws Exception {
+    Cli.Result yaml =
+        cli.runWithStdin(
+            "dry-pw\n",
+            "create",
+            "dry",
+            "--docker-server",
+            "ghcr.io",
+            "--docker-username",
+            "bot",
+            "--docker-password-stdin",
+            "--dry-run",
+            "-o",
+            "yaml");
+    Cli.Result json =
+        cli.run(
+            "update",
+            "dry",
+            "--from-file",
+            write("c.json", dockerConfig("r.io", "u", "p")).toString(),
+            "--dry-run",
+            "-o",
+            "json");
+
+    assertThat(yaml.status()).as(yaml.toString()).isZero();
+    JsonNode manifest = YAMLMapper.builder().build().readTree(yaml.out());
+    assertThat(manifest.get("apiVersion").asString()).isEqualTo("v1");
+    assertThat(manifest.get("kind").asString()).isEqualTo("Secret");
+    assertThat(manifest.get("type").asString()).isEqualTo("kubernetes.io/dockerconfigjson");
+    assertThat(manifest.get("metadata").get("name").asString()).isEqualTo("dry");
+    String decoded =
+        new String(
+            Base64.getDecoder().decode(manifest.get("data").get(".dockerconfigjson").asString()),
+            StandardCharsets.UTF_8);
+    JsonNode entry = Output.JSON.readTree(decoded).get("auths").get("ghcr.io");
+    assertThat(entry.get("auth").asString()).isEqualTo(base64("bot:dry-pw"));
+    assertThat(json.status()).isZero();
+    assertThat(Output.JSON.readTree(json.out()).get("kind").asString()).isEqualTo("Secret");
+    assertThat(cli.run("get", "dry").status()).isEqualTo(1);
+  }
+
+  @Test
+  void listsInEveryFormat() {
+    for (String name : new String[] {"beta", "alpha", "gamma"}) {
+      cli.runWithStdin(
+          "pw\n",
+          "create",
+          name,
+          "--docker-server",
+          "r.io",
+          "--docker-username",
+          "u",
+          "--docker-password-stdin");
+    }
+
+    Cli.Result table = cli.run("list");
+    Cli.Result json = cli.run("list", "-o", "json");
+    Cli.Result yaml = cli.run("list", "-o", "yaml");
+    Cli.Result page = cli.run("list", "--top", "1", "--skip", "1", "-o", "name");
+
+    assertThat(table.out().lines().findFirst())
+        .hasValueSatisfying(header -> assertThat(header).startsWith("NAME").contains("REGISTRIES"));
+    assertThat(table.out()).contains("alpha").contains("r.io");
+    assertThat(Output.JSON.readTree(json.out()).get("count").asInt()).isEqualTo(3);
+    assertThat(YAMLMapper.builder().build().readTree(yaml.out()).get("resources").size())
+        .isEqualTo(3);
+    assertThat(page.out()).isEqualTo("beta\n");
+  }
+
+  @Test
+  void updatesAndDeletes() {
+    cli.runWithStdin(
+        "old-pw\n",
+        "create",
+        "rotating",
+        "--docker-server",
+        "r.io",
+        "--docker-username",
+        "u",
+        "--docker-password-stdin");
+
+    Cli.Result updated =
+        cli.runWithStdin(
+            "new-pw\n",
+            "update",
+            "rotating",
+            "--docker-server",
+            "r.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin");
+    Cli.Result deleted = cli.run("delete", "rotating", "--yes");
+
+    assertThat(updated.out()).isEqualTo("secret/rotating updated\n");
+    assertThat(deleted.status()).isZero();
+    assertThat(deleted.out()).isEqualTo("secret/rotating deleted\n");
+    assertThat(cli.run("get", "rotating").status()).isEqualTo(1);
+  }
+
+  @Test
+  void showsTheQuota() {
+    Cli.Result quota = cli.run("quota");
+    Cli.Result json = cli.run("quota", "-o", "json");
+
+    assertThat(quota.out()).contains("USED").contains("MAX").contains("50");
+    assertThat(Output.JSON.readTree(json.out()).get("quota").get("maxCount").asInt()).isEqualTo(50);
+  }
+
+  @Test
+  void exitsWithOneWhenTheApiRefusesAndTwoOnUsageErrors() {
+    cli.runWithStdin(
+        "pw\n",
+        "create",
+        "taken",
+        "--docker-server",
+        "r.io",
+        "--docker-username",
+        "u",
+        "--docker-password-stdin");
+
+    Cli.Result conflict =
+        cli.runWithStdin(
+            "pw\n",
+            "create",
+            "taken",
+            "--docker-server",
+            "r.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin");
+    Cli.Result missing = cli.run("get", "missing-one");
+    Cli.Result badName = cli.run("get", "Bad_Name");
+    Cli.Result noUser = cli.run("create", "x1", "--docker-password-stdin");
+    Cli.Result twoSources = cli.run("create", "x1", "--from-file", "a", "--from-docker-config");
+    Cli.Result unknown = cli.run("list", "--frobnicate");
+    Cli.Result registryAlone =
+        cli.run("create", "x1", "--from-file", "a.json", "--registry", "r.io");
+
+    assertThat(conflict.status()).isEqualTo(1);
+    assertThat(conflict.err()).contains("already exists").contains("409 AlreadyExists");
+    assertThat(missing.status()).isEqualTo(1);
+    assertThat(missing.err()).contains("404 NotFound");
+    assertThat(badName.status()).isEqualTo(1);
+    for (Cli.Result usage : new Cli.Result[] {noUser, twoSources, unknown, registryAlone}) {
+      assertThat(usage.status()).as(usage.toString()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void worksWithAicoreServiceKeyAndNoLogin() {
+    Cli fresh = new Cli(home.resolve("fresh")).env("AICORE_SERVICE_KEY", bootstrapKeyJson);
+    Cli noKey = new Cli(home.resolve("nokey"));
+
+    assertThat(fresh.run("list").status()).isZero();
+    Cli.Result withoutKey = noKey.run("list");
+    assertThat(withoutKey.status()).isEqualTo(1);
+    assertThat(withoutKey.err()).contains("regsecrets login").contains("AICORE_SERVICE_KEY");
+  }
+
+  @Test
+  void managesServiceKeys() {
+    Cli admin = new Cli(home.resolve("keys-admin")).env("AICORE_SERVICE_KEY", bootstrapKeyJson);
+    Cli.Result created =
+        admin.run(
+            "service-keys",
+            "create",
+            "--tenant",
+            "keys-test",
+            "--role",
+            "viewer",
+            "--description",
+            "ci");
+    ServiceKey key = ServiceKeys.parse(created.out());
+
+    Cli.Result list = admin.run("service-keys", "list", "-o", "json");
+    Cli.Result table = admin.run("service-keys", "list");
+    Cli.Result revoked = admin.run("service-keys", "revoke", key.clientid());
+    Cli.Result badRole = admin.run("service-keys", "create", "--tenant", "t", "--role", "owner");
+
+    assertThat(key.identityzone()).isEqualTo("keys-test");
+    assertThat(list.out()).contains(key.clientid()).doesNotContain(key.clientsecret());
+    assertThat(table.out()).contains("CLIENTID").contains("keys-test");
+    assertThat(revoked.status()).isZero();
+    assertThat(admin.run("service-keys", "list", "-o", "name").out())
+        .doesNotContain(key.clientid());
+    assertThat(badRole.status()).isEqualTo(2);
+    assertThat(cli.run("service-keys", "list").status()).isEqualTo(1);
+  }
+
+  @Test
+  void printsCompletionScripts() {
+    Cli.Result bash = cli.run("completion", "bash");
+    Cli.Result zsh = cli.run("completion", "zsh");
+
+    assertThat(bash.status()).isZero();
+    assertThat(bash.out())
+        .contains("complete")
+        .contains("regsecrets")
+        .contains("service-keys")
+        .contains("--docker-password-stdin");
+    assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit");
+    assertThat(cli.run("completion", "fish").status()).isEqualTo(2);
+  }
+
+  private Path write(String name, String content) throws Exception {
+    Path file = home.resolve(name);
+    Files.writeString(file, content);
+    return file;
+  }
+
+  private static String dockerConfig(String registry, String user, String password) {
+    return "{\"auths\":{\""
+        + registry
+        + "\":{\"auth\":\""
+        + base64(user + ":" + password)
+        + "\"}}}";
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+}
