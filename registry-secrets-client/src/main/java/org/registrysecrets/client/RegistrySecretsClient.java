@@ -228,7 +228,8 @@ public final class RegistrySecretsClient {
       return this;
     }
 
-    Builder clock(Clock clock) {
+    /** The clock that decides when a cached token is renewed. */
+    public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }

@@ -1,0 +1,185 @@
+package org.registrysecrets.server.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.client.ApiException;
+import org.registrysecrets.client.ApiUnreachableException;
+import org.registrysecrets.client.RegistrySecretsClient;
+import org.registrysecrets.client.TokenRequestException;
+import org.registrysecrets.client.Versioned;
+import org.registrysecrets.server.support.ServerTestBase;
+import org.registrysecrets.server.support.TestData;
+
+/** The plain-Java client against the real server: tokens, calls, errors and timeouts. */
+class RegistrySecretsClientTests extends ServerTestBase {
+
+  private ServiceKey key;
+
+  @BeforeEach
+  void key() {
+    key = serviceKey("client-" + UUID.randomUUID(), "editor");
+  }
+
+  @Test
+  void reusesATokenUntilShortlyBeforeItExpires() {
+    MutableClock clock = new MutableClock(Instant.now());
+    RegistrySecretsClient client = RegistrySecretsClient.builder(key).clock(clock).build();
+
+    String first = client.tokens().token();
+    String again = client.tokens().token();
+    clock.advance(Duration.ofMinutes(58));
+    String stillCached = client.tokens().token();
+    clock.advance(Duration.ofSeconds(90));
+    String renewed = client.tokens().token();
+
+    assertThat(again).isSameAs(first);
+    assertThat(stillCached).isSameAs(first);
+    assertThat(renewed).isNotEqualTo(first);
+  }
+
+  @Test
+  void managesSecretsAndReadsTheEtag() {
+    RegistrySecretsClient client = RegistrySecretsClient.create(key);
+    String config = TestData.dockerConfig("r.io", "client-user", "client-pw");
+
+    assertThat(client.create("via-client", config).message()).isEqualTo("Secret has been created");
+    Versioned<DockerRegistrySecretMetadata> read = client.get("via-client");
+    assertThat(read.etag()).isEqualTo("\"1\"");
+    assertThat(client.modify("via-client", config, read.etag()).message())
+        .isEqualTo("Secret has been modified");
+    assertThat(client.list(null, null, true).count()).isEqualTo(1);
+    assertThat(client.quota().usage().count()).isEqualTo(1);
+    assertThatThrownBy(() -> client.modify("via-client", config, read.etag()))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(412));
+    assertThat(client.delete("via-client", null).message())
+        .isEqualTo("Docker Registry Secret has been deleted");
+  }
+
+  @Test
+  void mapsApiErrorsToTypedExceptionsWithTheErrorBody() {
+    RegistrySecretsClient client = RegistrySecretsClient.create(key);
+
+    assertThatThrownBy(() -> client.get("not-there"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.code()).isEqualTo("NotFound");
+              assertThat(e.getMessage()).contains("not-there");
+              assertThat(e.requestId()).isNotBlank();
+            });
+    assertThatThrownBy(() -> client.create("bad", "{\"auths\":{}}"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo("BadRequest"));
+    assertThatThrownBy(() -> client.serviceKeys())
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+  }
+
+  @Test
+  void reportsARefusedServiceKey() {
+    ServiceKey wrong =
+        new ServiceKey(
+            key.clientid(),
+            "wrong-secret",
+            key.url(),
+            key.identityzone(),
+            key.identityzoneid(),
+            key.serviceurls());
+
+    assertThatThrownBy(() -> RegistrySecretsClient.create(wrong).list(null, null, false))
+        .isInstanceOfSatisfying(
+            TokenRequestException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(401);
+              assertThat(e.getMessage()).doesNotContain("wrong-secret");
+            });
+  }
+
+  @Test
+  void givesUpOnAnApiThatIsDownOrSilent() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    ServiceKey down = keyFor("http://127.0.0.1:" + closedPort);
+
+    assertThatThrownBy(() -> RegistrySecretsClient.create(down).list(null, null, false))
+        .isInstanceOf(ApiUnreachableException.class);
+
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      AtomicReference<Socket> accepted = new AtomicReference<>();
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  accepted.set(silent.accept());
+                } catch (IOException e) {
+                  // closed by the test
+                }
+              });
+      acceptor.start();
+      RegistrySecretsClient client =
+          RegistrySecretsClient.builder(keyFor("http://127.0.0.1:" + silent.getLocalPort()))
+              .requestTimeout(Duration.ofMillis(500))
+              .build();
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> client.list(null, null, false))
+          .isInstanceOf(ApiUnreachableException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  private ServiceKey keyFor(String url) {
+    return new ServiceKey(
+        key.clientid(),
+        key.clientsecret(),
+        url,
+        key.identityzone(),
+        key.identityzoneid(),
+        new ServiceKey.ServiceUrls(url));
+  }
+
+  /** A clock the test moves forward. */
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
