@@ -4,8 +4,8 @@ import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 
 /**
- * Seals a Docker config for storage and opens it again. The tenant and name are bound to the
- * ciphertext, so a row copied to another name or tenant does not decrypt.
+ * Seals credentials for storage and opens them again. What a value belongs to (tenant and secret
+ * name, or connection name) is bound to its ciphertext, so a row copied elsewhere does not decrypt.
  */
 public interface SecretCipher {
 
@@ -15,4 +15,12 @@ public interface SecretCipher {
    * @throws SecretDecryptionException if the ciphertext was not sealed for this tenant and name
    */
   DockerConfigJson decrypt(Ciphertext ciphertext, String tenant, SecretName name);
+
+  /** Seals another credential, e.g. a connection's client secret, bound to its owner's id. */
+  Ciphertext encryptCredential(String plaintext, String purpose, String ownerId);
+
+  /**
+   * @throws SecretDecryptionException if the ciphertext was not sealed for this purpose and owner
+   */
+  String decryptCredential(Ciphertext ciphertext, String purpose, String ownerId);
 }

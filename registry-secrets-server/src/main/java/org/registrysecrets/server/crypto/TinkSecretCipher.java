@@ -15,8 +15,7 @@ import org.registrysecrets.api.dockerconfig.DockerConfigJson;
  */
 public class TinkSecretCipher implements SecretCipher {
 
-  private static final byte[] CONTEXT =
-      "registry-secrets/docker-config/v1".getBytes(StandardCharsets.UTF_8);
+  private static final String DOCKER_CONFIG = "docker-config/v1";
 
   private final Aead aead;
   private final long primaryKeyId;
@@ -29,38 +28,56 @@ public class TinkSecretCipher implements SecretCipher {
 
   @Override
   public Ciphertext encrypt(DockerConfigJson config, String tenant, SecretName name) {
+    return seal(config.utf8(), associatedData(DOCKER_CONFIG, tenant, name.value()));
+  }
+
+  @Override
+  public DockerConfigJson decrypt(Ciphertext ciphertext, String tenant, SecretName name) {
+    byte[] plaintext =
+        open(ciphertext, associatedData(DOCKER_CONFIG, tenant, name.value()), "secret " + name);
+    return DockerConfigJson.fromTrustedJson(new String(plaintext, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public Ciphertext encryptCredential(String plaintext, String purpose, String ownerId) {
+    return seal(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(purpose, ownerId, ""));
+  }
+
+  @Override
+  public String decryptCredential(Ciphertext ciphertext, String purpose, String ownerId) {
+    byte[] plaintext =
+        open(ciphertext, associatedData(purpose, ownerId, ""), purpose + " of " + ownerId);
+    return new String(plaintext, StandardCharsets.UTF_8);
+  }
+
+  private Ciphertext seal(byte[] plaintext, byte[] associatedData) {
     try {
-      return new Ciphertext(
-          aead.encrypt(config.utf8(), associatedData(tenant, name)), primaryKeyId);
+      return new Ciphertext(aead.encrypt(plaintext, associatedData), primaryKeyId);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Encryption failed", e);
     }
   }
 
-  @Override
-  public DockerConfigJson decrypt(Ciphertext ciphertext, String tenant, SecretName name) {
-    byte[] plaintext;
+  private byte[] open(Ciphertext ciphertext, byte[] associatedData, String what) {
     try {
-      plaintext = aead.decrypt(ciphertext.bytes(), associatedData(tenant, name));
+      return aead.decrypt(ciphertext.bytes(), associatedData);
     } catch (GeneralSecurityException e) {
       throw new SecretDecryptionException(
-          "The stored secret " + name + " does not open with this keyset, tenant and name", e);
+          "The stored " + what + " does not open with this keyset and owner", e);
     }
-    return DockerConfigJson.fromTrustedJson(new String(plaintext, StandardCharsets.UTF_8));
   }
 
-  /** Context, tenant and name, each length-prefixed so that no two pairs produce the same bytes. */
-  static byte[] associatedData(String tenant, SecretName name) {
-    byte[] tenantBytes = tenant.getBytes(StandardCharsets.UTF_8);
-    byte[] nameBytes = name.value().getBytes(StandardCharsets.UTF_8);
-    java.nio.ByteBuffer buffer =
-        java.nio.ByteBuffer.allocate(CONTEXT.length + 8 + tenantBytes.length + nameBytes.length);
-    buffer
-        .put(CONTEXT)
-        .putInt(tenantBytes.length)
-        .put(tenantBytes)
-        .putInt(nameBytes.length)
-        .put(nameBytes);
-    return buffer.array();
+  /**
+   * A fixed prefix, the purpose and two owner ids, each length-prefixed so that no two tuples
+   * produce the same bytes.
+   */
+  static byte[] associatedData(String purpose, String first, String second) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (String part : new String[] {"registry-secrets", purpose, first, second}) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+      out.writeBytes(bytes);
+    }
+    return out.toByteArray();
   }
 }

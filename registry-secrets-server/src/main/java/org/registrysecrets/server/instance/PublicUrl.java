@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 public class PublicUrl implements ApplicationListener<WebServerInitializedEvent> {
 
   private final AtomicReference<String> url = new AtomicReference<>();
+  private final AtomicReference<String> loopback = new AtomicReference<>();
 
   public PublicUrl(InstanceProperties properties) {
     String configured = properties.publicUrl();
@@ -24,7 +25,9 @@ public class PublicUrl implements ApplicationListener<WebServerInitializedEvent>
   @Override
   public void onApplicationEvent(WebServerInitializedEvent event) {
     if (event.getApplicationContext().getServerNamespace() == null) {
-      url.compareAndSet(null, "http://localhost:" + event.getWebServer().getPort());
+      int port = event.getWebServer().getPort();
+      url.compareAndSet(null, "http://localhost:" + port);
+      loopback.set("http://127.0.0.1:" + port);
     }
   }
 
@@ -35,6 +38,15 @@ public class PublicUrl implements ApplicationListener<WebServerInitializedEvent>
       throw new IllegalStateException("The public URL is not known before the server starts");
     }
     return value;
+  }
+
+  /**
+   * How this process reaches its own API: over loopback, whatever the public URL is (a proxy's
+   * address may not be reachable from inside).
+   */
+  public String loopback() {
+    String value = loopback.get();
+    return value != null ? value : get();
   }
 
   /** {@code value} without surrounding blanks and trailing slashes. */

@@ -2,16 +2,13 @@ package org.registrysecrets.server.launchpad;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.registrysecrets.server.instance.InstanceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,45 +20,28 @@ import org.springframework.stereotype.Component;
 class LaunchpadAdminBootstrap {
 
   static final String ADMIN = "admin";
-  static final String ADMIN_ROLES =
-      "administrator,connections_viewer,connections_editor,"
-          + "aicore_admin_dockerregistrysecret_viewer,aicore_admin_dockerregistrysecret_editor";
   private static final Logger log = LoggerFactory.getLogger(LaunchpadAdminBootstrap.class);
 
-  private final JdbcClient jdbc;
+  private final LaunchpadUserService users;
   private final InstanceProperties properties;
   private final PrintStream console;
 
-  LaunchpadAdminBootstrap(JdbcClient jdbc, InstanceProperties properties) {
-    this.jdbc = jdbc;
+  LaunchpadAdminBootstrap(LaunchpadUserService users, InstanceProperties properties) {
+    this.users = users;
     this.properties = properties;
     this.console = System.out;
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
   void ensureAdmin() {
-    boolean exists =
-        jdbc.sql("select count(*) from launchpad_user where username = ?")
-                .param(ADMIN)
-                .query(Long.class)
-                .single()
-            > 0;
-    if (exists) {
+    if (users.exists(ADMIN)) {
       return;
     }
     String configured = properties.adminPassword();
     boolean generated = configured == null || configured.isBlank();
-    String password = generated ? generatePassword() : configured;
-    jdbc.sql(
-            "insert into launchpad_user (username, password_hash, roles, password_change_required,"
-                + " created_at) values (?, ?, ?, ?, ?)")
-        .params(
-            ADMIN,
-            java.util.Objects.requireNonNull(new BCryptPasswordEncoder().encode(password)),
-            ADMIN_ROLES,
-            generated,
-            Instant.now().atOffset(ZoneOffset.UTC))
-        .update();
+    String password = configured == null || generated ? generatePassword() : configured;
+    users.create(ADMIN, password, LaunchpadRoles.ALL, generated);
     if (generated) {
       console.println();
       console.println("  Launchpad user 'admin' was created with the one-time password:");

@@ -1,5 +1,6 @@
 /**
- * The Launchpad's users: built-in logins with slow-hashed passwords (the UI itself comes later).
+ * The Launchpad: the browser UI of SAP AI Launchpad's Workspaces and Docker Registry Secrets
+ * screens. It is a client of AI APIs through the client library and never reads the secret tables.
  */
 @NullMarked
 package org.registrysecrets.server.launchpad;

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors the servlet container or the firewall raise before Spring MVC sees the request (an encoded
@@ -21,6 +22,23 @@ class ApiErrorController implements ErrorController {
 
   ApiErrorController(ApiErrorWriter errors) {
     this.errors = errors;
+  }
+
+  /** Browsers asking for a page get a page (the Launchpad's); everything else gets JSON. */
+  @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
+  ModelAndView errorPage(HttpServletRequest request) {
+    HttpStatus status = status(request);
+    ModelAndView page = new ModelAndView("launchpad/error", status);
+    page.addObject("status", status.value());
+    page.addObject("reason", status.getReasonPhrase());
+    page.addObject(
+        "message",
+        switch (status) {
+          case NOT_FOUND -> "There is nothing at this address.";
+          case FORBIDDEN -> "Your roles do not allow this.";
+          default -> "The request could not be handled.";
+        });
+    return page;
   }
 
   @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)

@@ -52,6 +52,20 @@ class TinkSecretCipherTests {
   }
 
   @Test
+  void sealsOtherCredentialsForTheirOwnerOnly() throws Exception {
+    TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
+
+    Ciphertext sealed = cipher.encryptCredential("client-secret-1", "connection", "local");
+
+    assertThat(cipher.decryptCredential(sealed, "connection", "local"))
+        .isEqualTo("client-secret-1");
+    assertThatThrownBy(() -> cipher.decryptCredential(sealed, "connection", "other"))
+        .isInstanceOf(SecretDecryptionException.class);
+    assertThatThrownBy(() -> cipher.decrypt(sealed, "connection", SecretName.of("local")))
+        .isInstanceOf(SecretDecryptionException.class);
+  }
+
+  @Test
   void refusesTamperedBytes() throws Exception {
     TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
     byte[] bytes = cipher.encrypt(CONFIG, "tenant-a", NAME).bytes();
@@ -79,8 +93,8 @@ class TinkSecretCipherTests {
 
   @Test
   void bindsTenantAndNameUnambiguously() {
-    assertThat(TinkSecretCipher.associatedData("ab", SecretName.of("cd")))
-        .isNotEqualTo(TinkSecretCipher.associatedData("a", SecretName.of("bcd")));
+    assertThat(TinkSecretCipher.associatedData("p", "ab", "cd"))
+        .isNotEqualTo(TinkSecretCipher.associatedData("p", "a", "bcd"));
   }
 
   private static KeysetStore store() {

@@ -1,0 +1,102 @@
+package org.registrysecrets.server.launchpad;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.registrysecrets.server.crypto.Ciphertext;
+import org.registrysecrets.server.crypto.SecretCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Connections in {@code ai_api_connection}; the client secret only ever as ciphertext. */
+@Repository
+class ConnectionRepository {
+
+  static final String PURPOSE = "connection-client-secret/v1";
+  private static final String COLUMNS =
+      "select name, ai_api_url, token_url, client_id, builtin, modified_at from ai_api_connection";
+
+  private final JdbcClient jdbc;
+  private final SecretCipher cipher;
+
+  ConnectionRepository(JdbcClient jdbc, SecretCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  List<AiApiConnection> list() {
+    return jdbc.sql(COLUMNS + " order by name").query(ConnectionRepository::row).list();
+  }
+
+  Optional<AiApiConnection> find(String name) {
+    return jdbc.sql(COLUMNS + " where name = ?")
+        .param(name)
+        .query(ConnectionRepository::row)
+        .optional();
+  }
+
+  String clientSecret(String name) {
+    Ciphertext sealed =
+        jdbc.sql("select secret_ciphertext, key_id from ai_api_connection where name = ?")
+            .param(name)
+            .query((rs, row) -> new Ciphertext(rs.getBytes(1), rs.getLong(2)))
+            .single();
+    return cipher.decryptCredential(sealed, PURPOSE, name);
+  }
+
+  void insert(AiApiConnection connection, String clientSecret) {
+    Ciphertext sealed = cipher.encryptCredential(clientSecret, PURPOSE, connection.name());
+    OffsetDateTime now = connection.modifiedAt().atOffset(ZoneOffset.UTC);
+    jdbc.sql(
+            "insert into ai_api_connection (name, ai_api_url, token_url, client_id,"
+                + " secret_ciphertext, key_id, builtin, created_at, modified_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            connection.name(),
+            connection.aiApiUrl(),
+            connection.tokenUrl(),
+            connection.clientId(),
+            sealed.bytes(),
+            sealed.keyId(),
+            connection.builtin(),
+            now,
+            now)
+        .update();
+  }
+
+  void update(AiApiConnection connection, String clientSecret) {
+    Ciphertext sealed = cipher.encryptCredential(clientSecret, PURPOSE, connection.name());
+    jdbc.sql(
+            "update ai_api_connection set ai_api_url = ?, token_url = ?, client_id = ?,"
+                + " secret_ciphertext = ?, key_id = ?, modified_at = ? where name = ?")
+        .params(
+            connection.aiApiUrl(),
+            connection.tokenUrl(),
+            connection.clientId(),
+            sealed.bytes(),
+            sealed.keyId(),
+            connection.modifiedAt().atOffset(ZoneOffset.UTC),
+            connection.name())
+        .update();
+  }
+
+  void delete(String name) {
+    jdbc.sql("delete from ai_api_connection where name = ?").param(name).update();
+  }
+
+  private static AiApiConnection row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new AiApiConnection(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getBoolean(5),
+        rs.getObject(6, OffsetDateTime.class).toInstant());
+  }
+
+  static Instant now() {
+    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+}

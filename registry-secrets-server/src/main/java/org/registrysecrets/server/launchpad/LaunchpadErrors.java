@@ -1,0 +1,45 @@
+package org.registrysecrets.server.launchpad;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.registrysecrets.api.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Launchpad failures as messages in the page or dialog, never as stack traces. */
+@ControllerAdvice(basePackageClasses = LaunchpadErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class LaunchpadErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(LaunchpadErrors.class);
+
+  @ExceptionHandler(RuntimeException.class)
+  ModelAndView failed(RuntimeException e, HttpServletRequest request) {
+    String message = RemoteErrors.describe(e);
+    HttpStatus status =
+        e instanceof InvalidInputException ? HttpStatus.BAD_REQUEST : HttpStatus.BAD_GATEWAY;
+    if (message == null) {
+      log.error("Launchpad request failed: {}", e.getClass().getName());
+      message = "Something went wrong; try again.";
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+    if (request.getHeader("HX-Request") != null) {
+      // htmx swaps only successful answers; the dialog shows the message in its message area.
+      ModelAndView fragment =
+          new ModelAndView("launchpad/fragments :: dialog-messages", HttpStatus.OK);
+      fragment.addObject("errors", List.of(message));
+      return fragment;
+    }
+    ModelAndView page = new ModelAndView("launchpad/error", status);
+    page.addObject("status", status.value());
+    page.addObject("reason", status.getReasonPhrase());
+    page.addObject("message", message);
+    return page;
+  }
+}
