@@ -36,7 +36,7 @@ class LaunchpadSecurityConfiguration {
   SecurityFilterChain launchpadSecurityFilterChain(HttpSecurity http, LaunchpadUserService users)
       throws Exception {
     LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
-    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
     passwords.setPasswordEncoder(users.passwordEncoder());
     http.securityMatcher(
             "/", "/login", "/logout", "/launchpad", "/launchpad/**", "/assets/**", "/webjars/**")

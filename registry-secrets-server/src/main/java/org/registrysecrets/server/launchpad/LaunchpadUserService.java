@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * workspace. Passwords are hashed with bcrypt.
  */
 @Service
-class LaunchpadUserService implements UserDetailsService {
+class LaunchpadUserService {
 
   static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -35,8 +34,11 @@ class LaunchpadUserService implements UserDetailsService {
     this.jdbc = jdbc;
   }
 
-  @Override
-  public UserDetails loadUserByUsername(String username) {
+  /**
+   * The user for form login. Deliberately not a {@code UserDetailsService} bean: Spring Security
+   * would also register it globally with a different password encoder.
+   */
+  UserDetails loadUserByUsername(String username) {
     LaunchpadUser user =
         find(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
     return User.withUsername(user.username())
