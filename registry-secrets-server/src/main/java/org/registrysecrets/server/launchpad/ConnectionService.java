@@ -70,14 +70,7 @@ class ConnectionService {
     if (secret.isEmpty()) {
       throw new InvalidInputException("Enter the clientsecret of the service key.");
     }
-    AiApiConnection connection =
-        new AiApiConnection(
-            name,
-            url(form.aiApiUrl(), "AI_API_URL"),
-            url(form.tokenUrl(), "url"),
-            clientId(form.clientId()),
-            false,
-            ConnectionRepository.now());
+    AiApiConnection connection = fromForm(name, form);
     test(connection, secret);
     connections.insert(connection, secret);
   }
@@ -90,22 +83,12 @@ class ConnectionService {
     if (secret.isEmpty()) {
       secret = connections.clientSecret(name);
     }
+    // The built-in connection keeps following this server's address; only its key can change.
     AiApiConnection changed =
         existing.builtin()
             ? new AiApiConnection(
-                name,
-                existing.aiApiUrl(),
-                existing.tokenUrl(),
-                clientId(form.clientId()),
-                true,
-                ConnectionRepository.now())
-            : new AiApiConnection(
-                name,
-                url(form.aiApiUrl(), "AI_API_URL"),
-                url(form.tokenUrl(), "url"),
-                clientId(form.clientId()),
-                false,
-                ConnectionRepository.now());
+                name, "", "", clientId(form.clientId()), true, ConnectionRepository.now())
+            : fromForm(name, form);
     test(changed, secret);
     connections.update(changed, secret);
     clients.remove(name);
@@ -139,8 +122,18 @@ class ConnectionService {
         key.clientsecret());
   }
 
+  private static AiApiConnection fromForm(String name, ConnectionForm form) {
+    return new AiApiConnection(
+        name,
+        url(form.aiApiUrl(), "AI_API_URL"),
+        url(form.tokenUrl(), "url"),
+        clientId(form.clientId()),
+        false,
+        ConnectionRepository.now());
+  }
+
   private void test(AiApiConnection connection, String secret) {
-    RegistrySecretsClient.create(serviceKey(connection, secret)).list(1, 0, false);
+    RegistrySecretsClient.create(serviceKey(resolved(connection), secret)).list(1, 0, false);
   }
 
   /** The built-in connection reaches this server over loopback, on whatever port it has now. */

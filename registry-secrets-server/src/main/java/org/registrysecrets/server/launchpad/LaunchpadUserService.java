@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.registrysecrets.api.Identifiers;
 import org.registrysecrets.api.InvalidInputException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -26,6 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 class LaunchpadUserService {
 
   static final int MIN_PASSWORD_LENGTH = 12;
+  private static final String USERS =
+      "select username, password_hash, roles, password_change_required, current_connection"
+          + " from launchpad_user";
+  private static final RowMapper<LaunchpadUser> USER =
+      (rs, row) ->
+          new LaunchpadUser(
+              rs.getString(1),
+              rs.getString(2),
+              roles(rs.getString(3)),
+              rs.getBoolean(4),
+              rs.getString(5));
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords = new BCryptPasswordEncoder();
@@ -52,34 +64,11 @@ class LaunchpadUserService {
   }
 
   Optional<LaunchpadUser> find(String username) {
-    return jdbc.sql(
-            "select username, password_hash, roles, password_change_required, current_connection"
-                + " from launchpad_user where username = ?")
-        .param(username)
-        .query(
-            (rs, row) ->
-                new LaunchpadUser(
-                    rs.getString(1),
-                    rs.getString(2),
-                    roles(rs.getString(3)),
-                    rs.getBoolean(4),
-                    rs.getString(5)))
-        .optional();
+    return jdbc.sql(USERS + " where username = ?").param(username).query(USER).optional();
   }
 
   List<LaunchpadUser> list() {
-    return jdbc.sql(
-            "select username, password_hash, roles, password_change_required, current_connection"
-                + " from launchpad_user order by username")
-        .query(
-            (rs, row) ->
-                new LaunchpadUser(
-                    rs.getString(1),
-                    rs.getString(2),
-                    roles(rs.getString(3)),
-                    rs.getBoolean(4),
-                    rs.getString(5)))
-        .list();
+    return jdbc.sql(USERS + " order by username").query(USER).list();
   }
 
   boolean exists(String username) {

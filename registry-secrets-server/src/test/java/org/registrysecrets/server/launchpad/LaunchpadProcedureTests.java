@@ -100,6 +100,7 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     dialog()
         .findElement(By.id("secret-value"))
         .sendKeys(TestData.dockerConfig("ghcr.io", "bot", "pasted-Password-1"));
+    browser.screenshot("add-dialog");
     button(dialog(), "Add").click();
     dialogClosed();
     browser.until(
