@@ -1,11 +1,22 @@
 package org.registrysecrets.api.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** What anyone allowed to read may see of a secret: never its data. */
+/**
+ * What anyone allowed to read may see of a secret: never its data.
+ *
+ * @param verification the last check against the registries, if there was one
+ */
 public record DockerRegistrySecretMetadata(
-    String name, Instant createdAt, Instant modifiedAt, List<String> registries, long version) {
+    String name,
+    Instant createdAt,
+    Instant modifiedAt,
+    List<String> registries,
+    long version,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RegistryVerification verification) {
 
   public DockerRegistrySecretMetadata {
     registries = List.copyOf(registries);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
 
 /** Stores secrets per tenant: metadata in plain columns, the Docker config only as ciphertext. */
@@ -35,7 +36,11 @@ interface DockerRegistrySecretRepository {
       @Nullable Long expectedVersion,
       List<String> registries,
       Ciphertext ciphertext,
-      Instant modifiedAt);
+      Instant modifiedAt,
+      @Nullable RegistryVerification verification);
+
+  /** Records a new check of the stored credentials; the version stays. */
+  boolean updateVerification(String tenant, SecretName name, RegistryVerification verification);
 
   /** Deletes the row; returns whether one matched. */
   boolean delete(String tenant, SecretName name, @Nullable Long expectedVersion);

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.crypto.SecretCipher;
@@ -66,8 +67,17 @@ public class DockerRegistrySecretService {
     return properties.maxCount();
   }
 
+  /**
+   * Stores a new secret.
+   *
+   * @param verification the check of its credentials made before, or {@code null} if none was
+   */
   @Transactional
-  public DockerRegistrySecret create(Caller caller, SecretName name, DockerConfigJson config) {
+  public DockerRegistrySecret create(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      @Nullable RegistryVerification verification) {
     return audited(
         caller,
         "create",
@@ -81,7 +91,7 @@ public class DockerRegistrySecretService {
           }
           Instant now = now();
           DockerRegistrySecret secret =
-              new DockerRegistrySecret(name, now, now, config.registries(), 1);
+              new DockerRegistrySecret(name, now, now, config.registries(), 1, verification);
           try {
             secrets.insert(caller.tenant(), secret, cipher.encrypt(config, caller.tenant(), name));
           } catch (DuplicateKeyException e) {
@@ -97,10 +107,15 @@ public class DockerRegistrySecretService {
    * Replaces the secret's Docker config; the name never changes.
    *
    * @param expectedVersion from {@code If-Match}, or {@code null} for last-write-wins
+   * @param verification the check of the new credentials made before, or {@code null}
    */
   @Transactional
   public DockerRegistrySecret modify(
-      Caller caller, SecretName name, DockerConfigJson config, @Nullable Long expectedVersion) {
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      @Nullable Long expectedVersion,
+      @Nullable RegistryVerification verification) {
     return audited(
         caller,
         "modify",
@@ -113,7 +128,8 @@ public class DockerRegistrySecretService {
                   expectedVersion,
                   config.registries(),
                   cipher.encrypt(config, caller.tenant(), name),
-                  now());
+                  now(),
+                  verification);
           if (!updated) {
             throw refusal(caller.tenant(), name);
           }
@@ -137,6 +153,34 @@ public class DockerRegistrySecretService {
           events.publishEvent(
               new DockerRegistrySecretChanged(caller.tenant(), name, Action.DELETED));
           return name;
+        });
+  }
+
+  /**
+   * The stored Docker config, decrypted for a server-side use (a credential check); it never leaves
+   * the server.
+   */
+  @Transactional(readOnly = true)
+  public DockerConfigJson config(String tenant, SecretName name) {
+    return secrets
+        .findCiphertext(tenant, name)
+        .map(ciphertext -> cipher.decrypt(ciphertext, tenant, name))
+        .orElseThrow(() -> new SecretNotFoundException(name));
+  }
+
+  /** Records a check of the stored credentials; the secret's version stays. */
+  @Transactional
+  public DockerRegistrySecret recordVerification(
+      Caller caller, SecretName name, RegistryVerification verification) {
+    return audited(
+        caller,
+        "verify",
+        name,
+        () -> {
+          if (!secrets.updateVerification(caller.tenant(), name, verification)) {
+            throw new SecretNotFoundException(name);
+          }
+          return get(caller.tenant(), name);
         });
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +19,16 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Plain SQL that runs unchanged on H2 and PostgreSQL. */
 @Repository
 class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretRepository {
 
   private static final String METADATA =
-      "select name, created_at, modified_at, registries, version from docker_registry_secret";
+      "select name, created_at, modified_at, registries, version, verification"
+          + " from docker_registry_secret";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
@@ -72,16 +76,18 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
   public void insert(String tenant, DockerRegistrySecret secret, Ciphertext ciphertext) {
     jdbc.sql(
             "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
-                + " registries, key_id, ciphertext) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " registries, key_id, ciphertext, verification) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            tenant,
-            secret.name().value(),
-            secret.version(),
-            utc(secret.createdAt()),
-            utc(secret.modifiedAt()),
-            String.join(",", secret.registries()),
-            ciphertext.keyId(),
-            ciphertext.bytes())
+            java.util.Arrays.asList(
+                tenant,
+                secret.name().value(),
+                secret.version(),
+                utc(secret.createdAt()),
+                utc(secret.modifiedAt()),
+                String.join(",", secret.registries()),
+                ciphertext.keyId(),
+                ciphertext.bytes(),
+                json(secret.verification())))
         .update();
   }
 
@@ -92,21 +98,32 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
       @Nullable Long expectedVersion,
       List<String> registries,
       Ciphertext ciphertext,
-      Instant modifiedAt) {
-    List<Object> params =
-        new ArrayList<>(
-            List.of(
-                utc(modifiedAt),
-                String.join(",", registries),
-                ciphertext.keyId(),
-                ciphertext.bytes(),
-                tenant,
-                name.value()));
+      Instant modifiedAt,
+      @Nullable RegistryVerification verification) {
+    List<Object> params = new ArrayList<>();
+    params.add(utc(modifiedAt));
+    params.add(String.join(",", registries));
+    params.add(ciphertext.keyId());
+    params.add(ciphertext.bytes());
+    params.add(json(verification));
+    params.add(tenant);
+    params.add(name.value());
     return jdbc.sql(
                 "update docker_registry_secret set version = version + 1, modified_at = ?,"
-                    + " registries = ?, key_id = ?, ciphertext = ? where tenant = ? and name = ?"
+                    + " registries = ?, key_id = ?, ciphertext = ?, verification = ?"
+                    + " where tenant = ? and name = ?"
                     + versionCondition(expectedVersion, params))
             .params(params)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean updateVerification(
+      String tenant, SecretName name, RegistryVerification verification) {
+    return jdbc.sql(
+                "update docker_registry_secret set verification = ? where tenant = ? and name = ?")
+            .params(JSON.writeValueAsString(verification), tenant, name.value())
             .update()
         == 1;
   }
@@ -194,7 +211,16 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getObject("modified_at", OffsetDateTime.class).toInstant(),
         registries.isEmpty() ? List.of() : Arrays.asList(registries.split(",")),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        verification(rs.getString("verification")));
+  }
+
+  private static @Nullable String json(@Nullable RegistryVerification verification) {
+    return verification == null ? null : JSON.writeValueAsString(verification);
+  }
+
+  private static @Nullable RegistryVerification verification(@Nullable String json) {
+    return json == null ? null : JSON.readValue(json, RegistryVerification.class);
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -39,6 +39,8 @@ class ApiSecurityConfiguration {
                     .hasAuthority(Scopes.READ)
                     .requestMatchers(POST, SECRETS)
                     .hasAuthority(Scopes.CREATE)
+                    .requestMatchers(POST, SECRETS + "/*/verify")
+                    .hasAuthority(Scopes.UPDATE)
                     .requestMatchers(PATCH, SECRETS + "/*")
                     .hasAuthority(Scopes.UPDATE)
                     .requestMatchers(DELETE, SECRETS + "/*")

@@ -12,7 +12,9 @@ import org.registrysecrets.api.wire.DockerRegistrySecretData;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
+import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
+import org.registrysecrets.server.secret.CredentialCheck;
 import org.registrysecrets.server.secret.DockerRegistrySecret;
 import org.registrysecrets.server.secret.DockerRegistrySecretPage;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
@@ -44,9 +46,12 @@ class DockerRegistrySecretController {
   private static final String MERGE_PATCH = "application/merge-patch+json";
 
   private final DockerRegistrySecretService secrets;
+  private final CredentialCheck credentialCheck;
 
-  DockerRegistrySecretController(DockerRegistrySecretService secrets) {
+  DockerRegistrySecretController(
+      DockerRegistrySecretService secrets, CredentialCheck credentialCheck) {
     this.secrets = secrets;
+    this.credentialCheck = credentialCheck;
   }
 
   @GetMapping("/dockerRegistrySecrets")
@@ -68,13 +73,15 @@ class DockerRegistrySecretController {
   @PostMapping(path = "/dockerRegistrySecrets", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<DockerRegistrySecretChangeResponse> create(
       Caller caller,
+      @RequestParam(name = "verify", required = false) @Nullable String verify,
       @RequestBody(required = false) @Nullable DockerRegistrySecretCreationRequest body) {
     if (body == null || body.name() == null) {
       throw new InvalidInputException("Give the secret's \"name\" and its \"data\".");
     }
     SecretName name = SecretName.of(body.name());
     ParsedDockerConfig config = parse(body.data());
-    DockerRegistrySecret created = secrets.create(caller, name, config.config());
+    RegistryVerification verification = verification(verify, config);
+    DockerRegistrySecret created = secrets.create(caller, name, config.config(), verification);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatch.etag(created.version()))
         .body(
@@ -96,6 +103,7 @@ class DockerRegistrySecretController {
       Caller caller,
       @PathVariable String dockerRegistryName,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestParam(name = "verify", required = false) @Nullable String verify,
       @RequestBody(required = false) @Nullable DockerRegistrySecretModificationRequest body) {
     SecretName name = SecretName.of(dockerRegistryName);
     if (body == null) {
@@ -107,8 +115,10 @@ class DockerRegistrySecretController {
               + " name.");
     }
     ParsedDockerConfig config = parse(body.data());
+    Long expectedVersion = expectedVersion(caller, name, ifMatch);
+    RegistryVerification verification = verification(verify, config);
     DockerRegistrySecret modified =
-        secrets.modify(caller, name, config.config(), expectedVersion(caller, name, ifMatch));
+        secrets.modify(caller, name, config.config(), expectedVersion, verification);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatch.etag(modified.version()))
         .body(
@@ -127,6 +137,12 @@ class DockerRegistrySecretController {
         .body(
             new DockerRegistrySecretChangeResponse(
                 name.value(), DockerRegistrySecretChangeResponse.DELETED, List.of()));
+  }
+
+  /** Checks the stored credentials against their registries again; the result is kept. */
+  @PostMapping("/dockerRegistrySecrets/{dockerRegistryName}/verify")
+  RegistryVerification verify(Caller caller, @PathVariable String dockerRegistryName) {
+    return credentialCheck.recheck(caller, SecretName.of(dockerRegistryName));
   }
 
   @GetMapping("/resourceQuota/dockerRegistrySecrets")
@@ -157,6 +173,14 @@ class DockerRegistrySecretController {
     return current;
   }
 
+  /** With {@code ?verify=true}, the credentials must pass the registry check first. */
+  private @Nullable RegistryVerification verification(
+      @Nullable String verify, ParsedDockerConfig config) {
+    return verify != null && bool("verify", verify)
+        ? credentialCheck.require(config.config())
+        : null;
+  }
+
   private static ParsedDockerConfig parse(@Nullable DockerRegistrySecretData data) {
     if (data == null || data.dockerConfigJson() == null) {
       throw new InvalidInputException(
@@ -171,7 +195,8 @@ class DockerRegistrySecretController {
         secret.createdAt(),
         secret.modifiedAt(),
         secret.registries(),
-        secret.version());
+        secret.version(),
+        secret.verification());
   }
 
   private static int nonNegative(String parameter, String value) {

@@ -1,0 +1,298 @@
+package org.registrysecrets.server.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.dockerconfig.DockerConfigParser;
+import org.registrysecrets.api.wire.RegistryCheckResult;
+import org.registrysecrets.server.support.DockerRegistryProcess;
+import org.registrysecrets.server.support.FakeRegistryServer;
+import org.registrysecrets.server.support.TestData;
+import org.registrysecrets.server.support.TlsMaterial;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The login flow against Debian's docker-registry (htpasswd, TLS) and small servers for the Bearer
+ * flow and the odd cases; and the guard, with a name resolver of the test's own, so that no packet
+ * leaves loopback.
+ */
+class RegistryCredentialCheckerTests {
+
+  private static TlsMaterial tls;
+  private static DockerRegistryProcess registry;
+  private static FakeRegistryServer bearer;
+  private static FakeRegistryServer anonymous;
+  private static FakeRegistryServer website;
+
+  @BeforeAll
+  static void startRegistries() {
+    tls = TlsMaterial.create();
+    registry = DockerRegistryProcess.start(tls);
+    bearer = FakeRegistryServer.start(tls, FakeRegistryServer.Kind.BEARER);
+    anonymous = FakeRegistryServer.start(tls, FakeRegistryServer.Kind.ANONYMOUS);
+    website = FakeRegistryServer.start(tls, FakeRegistryServer.Kind.NOT_A_REGISTRY);
+  }
+
+  @AfterAll
+  static void stopRegistries() throws Exception {
+    registry.close();
+    bearer.close();
+    anonymous.close();
+    website.close();
+  }
+
+  @Test
+  void acceptsTheRightCredentials() {
+    RegistryCheckResult result =
+        single(
+            checker(), registry.host(), DockerRegistryProcess.USER, DockerRegistryProcess.PASSWORD);
+
+    assertThat(result.status()).isEqualTo(RegistryCheckResult.VALID);
+    assertThat(result.registry()).isEqualTo(registry.host());
+  }
+
+  @Test
+  void refusesAWrongPasswordOrUser() {
+    RegistryCheckResult wrongPassword =
+        single(checker(), registry.host(), DockerRegistryProcess.USER, "not-it");
+    RegistryCheckResult wrongUser =
+        single(checker(), registry.host(), "somebody", DockerRegistryProcess.PASSWORD);
+
+    assertThat(wrongPassword.status()).isEqualTo(RegistryCheckResult.INVALID_CREDENTIALS);
+    assertThat(wrongUser.status()).isEqualTo(RegistryCheckResult.INVALID_CREDENTIALS);
+    assertThat(wrongPassword.reason()).doesNotContain("not-it");
+  }
+
+  @Test
+  void followsTheBearerTokenFlow() {
+    assertThat(
+            single(checker(), bearer.host(), FakeRegistryServer.USER, FakeRegistryServer.PASSWORD)
+                .status())
+        .isEqualTo(RegistryCheckResult.VALID);
+    assertThat(single(checker(), bearer.host(), FakeRegistryServer.USER, "wrong").status())
+        .isEqualTo(RegistryCheckResult.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void recognisesRegistriesWithoutCredentialsAndServersThatAreNoRegistry() {
+    assertThat(single(checker(), anonymous.host(), "u", "p").status())
+        .isEqualTo(RegistryCheckResult.ANONYMOUS);
+    assertThat(single(checker(), website.host(), "u", "p").status())
+        .isEqualTo(RegistryCheckResult.NOT_A_REGISTRY);
+  }
+
+  @Test
+  void reportsAnUnreachablePortAndRefusesPlainHttp() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+
+    RegistryCheckResult unreachable = single(checker(), "127.0.0.1:" + closed, "u", "p");
+    RegistryCheckResult plainHttp = single(checker(), "http://" + registry.host(), "u", "p");
+
+    assertThat(unreachable.status()).isEqualTo(RegistryCheckResult.UNREACHABLE);
+    assertThat(plainHttp.status()).isEqualTo(RegistryCheckResult.TLS_ERROR);
+    assertThat(plainHttp.reason())
+        .contains("plain http is not allowed")
+        .contains("insecure-registries");
+  }
+
+  @Test
+  void reportsAnUntrustedCertificateAsATlsError() {
+    VerifyProperties withoutCa = properties(List.of("127.0.0.1"), null, Duration.ofSeconds(10));
+
+    RegistryCheckResult result =
+        single(
+            new RegistryCredentialChecker(withoutCa, loopbackOnly(Map.of())),
+            registry.host(),
+            "u",
+            "p");
+
+    assertThat(result.status()).isEqualTo(RegistryCheckResult.TLS_ERROR);
+  }
+
+  @Test
+  void givesUpOnASilentServerWithinTheTimeout() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      RegistryCredentialChecker checker =
+          new RegistryCredentialChecker(
+              properties(List.of("127.0.0.1"), tls, Duration.ofSeconds(2)), loopbackOnly(Map.of()));
+      Instant started = Instant.now();
+
+      RegistryCheckResult result = single(checker, "127.0.0.1:" + silent.getLocalPort(), "u", "p");
+
+      assertThat(result.status()).isEqualTo(RegistryCheckResult.UNREACHABLE);
+      assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(8));
+    }
+  }
+
+  @Test
+  void checksSeveralRegistriesInOrder() {
+    DockerConfigJson config =
+        config(
+            Map.of(
+                registry.host(),
+                    List.of(DockerRegistryProcess.USER, DockerRegistryProcess.PASSWORD),
+                bearer.host(), List.of(FakeRegistryServer.USER, "wrong"),
+                anonymous.host(), List.of("u", "p")));
+
+    List<RegistryCheckResult> results = checker().check(config);
+
+    assertThat(results).hasSize(3);
+    assertThat(results)
+        .extracting(RegistryCheckResult::registry)
+        .containsExactlyInAnyOrder(registry.host(), bearer.host(), anonymous.host());
+  }
+
+  @Test
+  void refusesEveryForbiddenAddressClassBeforeConnecting() {
+    Map<String, String> names =
+        Map.of(
+            "metadata.test", "169.254.169.254",
+            "private-a.test", "10.1.2.3",
+            "private-b.test", "172.16.0.9",
+            "private-c.test", "192.168.1.1",
+            "loopback.test", "127.0.0.1",
+            "v6-loopback.test", "::1",
+            "unique-local.test", "fd00::1",
+            "link-local-v6.test", "fe80::1",
+            "mapped.test", "::ffff:127.0.0.1",
+            "shared.test", "100.64.0.1");
+    List<String> resolved = new ArrayList<>();
+    RegistryCredentialChecker checker =
+        new RegistryCredentialChecker(
+            properties(List.of(), tls, Duration.ofSeconds(5)),
+            host -> {
+              resolved.add(host);
+              return loopbackOnly(names).resolve(host);
+            });
+
+    for (String name : names.keySet()) {
+      RegistryCheckResult result = single(checker, name + ":443", "u", "p");
+      assertThat(result.status()).as(name).isEqualTo(RegistryCheckResult.UNREACHABLE);
+      assertThat(result.reason()).as(name).contains("not allowed").contains("allowed-hosts");
+    }
+    assertThat(resolved).containsAll(names.keySet());
+    assertThat(single(checker, registry.host(), "u", "p").reason()).contains("loopback");
+  }
+
+  @Test
+  void opensAForbiddenAddressOnlyThroughTheAllowList() {
+    Map<String, String> names = Map.of("allowed.test", "127.0.0.1");
+    RegistryCredentialChecker open =
+        new RegistryCredentialChecker(
+            properties(List.of("allowed.test:" + registry.port()), tls, Duration.ofSeconds(10)),
+            loopbackOnly(names));
+    RegistryCredentialChecker closed =
+        new RegistryCredentialChecker(
+            properties(List.of(), tls, Duration.ofSeconds(10)), loopbackOnly(names));
+    RegistryCredentialChecker otherPort =
+        new RegistryCredentialChecker(
+            properties(List.of("allowed.test:1"), tls, Duration.ofSeconds(10)),
+            loopbackOnly(names));
+
+    String key = "allowed.test:" + registry.port();
+    assertThat(
+            single(open, key, DockerRegistryProcess.USER, DockerRegistryProcess.PASSWORD).status())
+        .isEqualTo(RegistryCheckResult.VALID);
+    assertThat(
+            single(closed, key, DockerRegistryProcess.USER, DockerRegistryProcess.PASSWORD)
+                .status())
+        .isEqualTo(RegistryCheckResult.UNREACHABLE);
+    assertThat(
+            single(otherPort, key, DockerRegistryProcess.USER, DockerRegistryProcess.PASSWORD)
+                .status())
+        .isEqualTo(RegistryCheckResult.UNREACHABLE);
+  }
+
+  @Test
+  void classifiesAddresses() throws UnknownHostException {
+    for (String forbidden :
+        List.of(
+            "127.0.0.1",
+            "10.0.0.1",
+            "172.31.255.255",
+            "192.168.0.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.100.0.1",
+            "224.0.0.1",
+            "::1",
+            "fc00::1",
+            "fe80::1",
+            "::ffff:10.0.0.1",
+            "::")) {
+      assertThat(AddressGuard.problemWith(InetAddress.getByName(forbidden)))
+          .as(forbidden)
+          .isNotNull();
+    }
+    for (String allowed :
+        List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "2001:4860:4860::8888")) {
+      assertThat(AddressGuard.problemWith(InetAddress.getByName(allowed))).as(allowed).isNull();
+    }
+  }
+
+  private static RegistryCredentialChecker checker() {
+    return new RegistryCredentialChecker(
+        properties(List.of("127.0.0.1"), tls, Duration.ofSeconds(10)), loopbackOnly(Map.of()));
+  }
+
+  /**
+   * Resolves the test's names and IP literals, and refuses anything else: no DNS, no packets out.
+   */
+  private static NameResolver loopbackOnly(Map<String, String> names) {
+    return host -> {
+      String address = names.getOrDefault(host, host);
+      if (!Character.isDigit(address.charAt(0)) && !address.contains(":")) {
+        throw new UnknownHostException(host);
+      }
+      return new InetAddress[] {InetAddress.getByName(address)};
+    };
+  }
+
+  private static VerifyProperties properties(
+      List<String> allowed, @Nullable TlsMaterial trust, Duration timeout) {
+    return new VerifyProperties(
+        allowed,
+        trust == null ? null : trust.certificate(),
+        List.of(),
+        Duration.ofSeconds(2),
+        timeout,
+        DataSize.ofKilobytes(64));
+  }
+
+  private static RegistryCheckResult single(
+      RegistryCredentialChecker checker, String key, String user, String password) {
+    List<RegistryCheckResult> results = checker.check(config(Map.of(key, List.of(user, password))));
+    assertThat(results).hasSize(1);
+    return results.get(0);
+  }
+
+  private static DockerConfigJson config(Map<String, List<String>> entries) {
+    StringBuilder json = new StringBuilder("{\"auths\":{");
+    entries.forEach(
+        (key, credentials) -> {
+          if (json.charAt(json.length() - 1) != '{') {
+            json.append(',');
+          }
+          String full = TestData.dockerConfig(key, credentials.get(0), credentials.get(1));
+          json.append(full, "{\"auths\":{".length(), full.length() - 2);
+        });
+    json.append("}}");
+    return DockerConfigParser.parse(json.toString()).config();
+  }
+}

@@ -1,0 +1,129 @@
+package org.registrysecrets.server.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's {@code docker-registry} (the CNCF distribution registry) on a free loopback port, with
+ * TLS and htpasswd (bcrypt) authentication, started and stopped by the tests.
+ */
+public final class DockerRegistryProcess implements AutoCloseable {
+
+  public static final String USER = "registry-user";
+  public static final String PASSWORD = "Registry-Password-9";
+
+  private final Process process;
+  private final int port;
+
+  private DockerRegistryProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static DockerRegistryProcess start(TlsMaterial tls) {
+    for (String tool :
+        new String[] {"/usr/bin/docker-registry", "/usr/bin/htpasswd", "/usr/bin/openssl"}) {
+      if (!new File(tool).canExecute()) {
+        throw new IllegalStateException(
+            tool
+                + " is missing: the registry tests need Debian's docker-registry, apache2-utils"
+                + " and openssl (bin/test installs them when it may).");
+      }
+    }
+    try {
+      Path directory = Files.createTempDirectory("docker-registry-");
+      Path htpasswd = directory.resolve("htpasswd");
+      Process hash = new ProcessBuilder("htpasswd", "-Bbn", USER, PASSWORD).start();
+      byte[] line = hash.getInputStream().readAllBytes();
+      if (hash.waitFor() != 0) {
+        throw new IllegalStateException("htpasswd failed");
+      }
+      Files.write(htpasswd, line);
+      int port = freePort();
+      Path config = directory.resolve("config.yml");
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              List.of(
+                  "version: 0.1",
+                  "log:",
+                  "  level: warn",
+                  "storage:",
+                  "  filesystem:",
+                  "    rootdirectory: " + directory.resolve("storage"),
+                  "http:",
+                  "  addr: 127.0.0.1:" + port,
+                  "  tls:",
+                  "    certificate: " + tls.certificate(),
+                  "    key: " + tls.key(),
+                  "auth:",
+                  "  htpasswd:",
+                  "    realm: registry-secrets-test",
+                  "    path: " + htpasswd,
+                  "")));
+      Process process =
+          new ProcessBuilder("docker-registry", "serve", config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(directory.resolve("registry.log").toFile())
+              .start();
+      DockerRegistryProcess registry = new DockerRegistryProcess(process, port);
+      registry.awaitListening(directory.resolve("registry.log"));
+      return registry;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The registry's {@code auths} key. */
+  public String host() {
+    return "127.0.0.1:" + port;
+  }
+
+  private void awaitListening(Path log) throws InterruptedException, IOException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("docker-registry exited: " + Files.readString(log));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException("docker-registry did not start: " + Files.readString(log));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

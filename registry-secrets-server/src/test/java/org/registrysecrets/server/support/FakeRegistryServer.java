@@ -1,0 +1,109 @@
+package org.registrysecrets.server.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Small HTTPS servers on loopback that play the parts docker-registry cannot: a registry with a
+ * Bearer token service, a registry that needs no credentials, and a web server that is no registry.
+ */
+public final class FakeRegistryServer implements AutoCloseable {
+
+  /** Which part the server plays. */
+  public enum Kind {
+    BEARER,
+    ANONYMOUS,
+    NOT_A_REGISTRY
+  }
+
+  public static final String USER = "token-user";
+  public static final String PASSWORD = "Token-Password-7";
+  private static final String TOKEN = "test-registry-token";
+
+  private final HttpsServer server;
+
+  private FakeRegistryServer(HttpsServer server) {
+    this.server = server;
+  }
+
+  public static FakeRegistryServer start(TlsMaterial tls, Kind kind) {
+    try {
+      HttpsServer server =
+          HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+      int port = server.getAddress().getPort();
+      server.createContext(
+          "/",
+          exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            switch (kind) {
+              case ANONYMOUS ->
+                  respond(exchange, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0");
+              case NOT_A_REGISTRY -> respond(exchange, 404, "<html>Not here</html>", null, null);
+              case BEARER -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (path.equals("/token")) {
+                  String expected =
+                      "Basic "
+                          + Base64.getEncoder()
+                              .encodeToString(
+                                  (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                  boolean ok =
+                      expected.equals(authorization)
+                          && exchange.getRequestURI().getQuery().contains("service=fake-registry");
+                  respond(
+                      exchange,
+                      ok ? 200 : 401,
+                      ok ? "{\"token\":\"" + TOKEN + "\"}" : "{}",
+                      null,
+                      null);
+                } else if (("Bearer " + TOKEN).equals(authorization)) {
+                  respond(exchange, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0");
+                } else {
+                  respond(
+                      exchange,
+                      401,
+                      "{}",
+                      "WWW-Authenticate",
+                      "Bearer realm=\"https://127.0.0.1:"
+                          + port
+                          + "/token\",service=\"fake-registry\"");
+                }
+              }
+            }
+          });
+      server.start();
+      return new FakeRegistryServer(server);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String host() {
+    return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static void respond(
+      HttpExchange exchange, int status, String body, String header, String value)
+      throws IOException {
+    if (header != null) {
+      exchange.getResponseHeaders().add(header, value);
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
