@@ -36,7 +36,6 @@ import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
 import org.registrysecrets.api.wire.RegistryCheckResult;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
  * within {@code regsecrets.verify.timeout}. Redirects are not followed, responses are read only up
  * to a small size, and nothing here logs a credential or token.
  */
-@Component
 public class RegistryCredentialChecker implements DisposableBean {
 
   private static final String DOCKER_HUB_API = "https://registry-1.docker.io";
@@ -58,11 +56,9 @@ public class RegistryCredentialChecker implements DisposableBean {
   private final CloseableHttpClient http;
   private final ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads());
 
-  public RegistryCredentialChecker(VerifyProperties properties) {
-    this(properties, NameResolver.SYSTEM);
-  }
-
-  /** With the given name resolver, for tests that must not send packets beyond loopback. */
+  /**
+   * @param names resolves host names; tests pass their own so that no packet leaves loopback
+   */
   RegistryCredentialChecker(VerifyProperties properties, NameResolver names) {
     this.properties = properties;
     this.guard = new AddressGuard(properties.allowedHosts());

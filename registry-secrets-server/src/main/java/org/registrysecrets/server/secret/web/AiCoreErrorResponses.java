@@ -1,8 +1,10 @@
 package org.registrysecrets.server.secret.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.registrysecrets.api.wire.ErrorResponse;
 import org.registrysecrets.server.audit.AuditWriteFailedException;
+import org.registrysecrets.server.secret.CredentialCheckFailedException;
 import org.registrysecrets.server.secret.SecretAlreadyExistsException;
 import org.registrysecrets.server.secret.SecretException;
 import org.registrysecrets.server.secret.SecretNotFoundException;
@@ -30,8 +32,12 @@ class AiCoreErrorResponses {
 
   @ExceptionHandler(SecretException.class)
   ResponseEntity<ErrorResponse> refused(SecretException e, HttpServletRequest request) {
+    Map<String, Object> details =
+        e instanceof CredentialCheckFailedException failed
+            ? Map.of("registries", failed.results())
+            : Map.of();
     return errors.entity(
-        new ApiError(status(e), e.code(), String.valueOf(e.getMessage())), request);
+        new ApiError(status(e), e.code(), String.valueOf(e.getMessage()), details), request);
   }
 
   @ExceptionHandler(AuditWriteFailedException.class)
