@@ -1,8 +1,10 @@
 package org.registrysecrets.client;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.wire.ErrorResponse;
+import org.registrysecrets.api.wire.RegistryCheckResult;
 
 /**
  * The API answered with an error. Carries the HTTP status and AI Core's error body; the message is
@@ -43,5 +45,18 @@ public class ApiException extends RuntimeException {
 
   public Map<String, Object> details() {
     return details;
+  }
+
+  /** The per-registry results of a refused credential check, if this is one. */
+  public List<RegistryCheckResult> registryResults() {
+    Object registries = details.get("registries");
+    if (registries == null) {
+      return List.of();
+    }
+    try {
+      return List.of(ServiceKeys.JSON.convertValue(registries, RegistryCheckResult[].class));
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 }

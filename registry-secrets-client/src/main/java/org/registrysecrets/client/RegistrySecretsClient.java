@@ -16,6 +16,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.ErrorResponse;
+import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
@@ -85,21 +86,48 @@ public final class RegistrySecretsClient {
 
   /** Creates a secret; {@code dockerConfigJson} is the exact {@code .dockerconfigjson} value. */
   public DockerRegistrySecretChangeResponse create(String name, String dockerConfigJson) {
+    return create(name, dockerConfigJson, false);
+  }
+
+  /**
+   * Creates a secret; with {@code verify}, only if every registry accepts the credentials (else an
+   * {@link ApiException} whose {@link ApiException#registryResults()} say why).
+   */
+  public DockerRegistrySecretChangeResponse create(
+      String name, String dockerConfigJson, boolean verify) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.put("name", name);
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
     return read(
-        send("POST", SECRETS, body.toString(), null), DockerRegistrySecretChangeResponse.class);
+        send("POST", SECRETS + (verify ? "?verify=true" : ""), body.toString(), null),
+        DockerRegistrySecretChangeResponse.class);
   }
 
   /** Replaces a secret's config; with {@code ifMatch}, only if it is still that version. */
   public DockerRegistrySecretChangeResponse modify(
       String name, String dockerConfigJson, @Nullable String ifMatch) {
+    return modify(name, dockerConfigJson, ifMatch, false);
+  }
+
+  /** Replaces a secret's config; with {@code verify}, only if every registry accepts it. */
+  public DockerRegistrySecretChangeResponse modify(
+      String name, String dockerConfigJson, @Nullable String ifMatch, boolean verify) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
     return read(
-        send("PATCH", SECRETS + "/" + encode(name), body.toString(), ifMatch),
+        send(
+            "PATCH",
+            SECRETS + "/" + encode(name) + (verify ? "?verify=true" : ""),
+            body.toString(),
+            ifMatch),
         DockerRegistrySecretChangeResponse.class);
+  }
+
+  /** Checks a stored secret's credentials against its registries again (Registry Secrets only). */
+  public RegistryVerification verify(String name) {
+    return read(
+        send("POST", SECRETS + "/" + encode(name) + "/verify", null, null),
+        RegistryVerification.class);
   }
 
   public DockerRegistrySecretChangeResponse delete(String name, @Nullable String ifMatch) {

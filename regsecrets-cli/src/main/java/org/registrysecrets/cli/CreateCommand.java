@@ -13,8 +13,8 @@ final class CreateCommand extends SecretWriteCommand {
 
   @Override
   DockerRegistrySecretChangeResponse send(
-      RegistrySecretsClient client, String name, String dockerConfigJson) {
-    return client.create(name, dockerConfigJson);
+      RegistrySecretsClient client, String name, String dockerConfigJson, boolean verify) {
+    return client.create(name, dockerConfigJson, verify);
   }
 
   @Override

@@ -37,6 +37,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
               + api.code()
               + (api.requestId() == null ? "" : ", request " + api.requestId())
               + ")");
+      api.registryResults()
+          .forEach(
+              result ->
+                  err.println(
+                      "  "
+                          + result.registry()
+                          + ": "
+                          + result.status()
+                          + " ("
+                          + result.reason()
+                          + ")"));
     } else if (exception instanceof TokenRequestException
         || exception instanceof ApiUnreachableException
         || exception instanceof InvalidInputException) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       CreateCommand.class,
       UpdateCommand.class,
       DeleteCommand.class,
+      VerifyCommand.class,
       ServiceKeysCommand.class,
       CompletionCommand.class
     })

@@ -38,8 +38,13 @@ abstract class SecretWriteCommand implements Callable<Integer> {
       description = "With --dry-run: yaml or json prints the Kubernetes Secret.")
   Output.@Nullable Format format;
 
+  @Option(
+      names = "--verify",
+      description = "Check the credentials with each registry first; store nothing if one refuses.")
+  boolean verify;
+
   abstract DockerRegistrySecretChangeResponse send(
-      RegistrySecretsClient client, String name, String dockerConfigJson);
+      RegistrySecretsClient client, String name, String dockerConfigJson, boolean verify);
 
   abstract String pastTense();
 
@@ -59,7 +64,7 @@ abstract class SecretWriteCommand implements Callable<Integer> {
       return 0;
     }
     DockerRegistrySecretChangeResponse response =
-        send(connection.client(root.environment), name, dockerConfigJson);
+        send(connection.client(root.environment), name, dockerConfigJson, verify);
     response.warnings().forEach(warning -> err.println("warning: " + warning));
     if (format == null || !Output.structured(out, format, response)) {
       out.println("secret/" + name + " " + pastTense());

@@ -13,8 +13,8 @@ final class UpdateCommand extends SecretWriteCommand {
 
   @Override
   DockerRegistrySecretChangeResponse send(
-      RegistrySecretsClient client, String name, String dockerConfigJson) {
-    return client.modify(name, dockerConfigJson, null);
+      RegistrySecretsClient client, String name, String dockerConfigJson, boolean verify) {
+    return client.modify(name, dockerConfigJson, null, verify);
   }
 
   @Override

@@ -310,6 +310,45 @@ class RegsecretsCommandTests {
   }
 
   @Test
+  void checksCredentialsWithTheRegistryOnRequest() {
+    // The server refuses to reach loopback registries unless allowed: a check that cannot pass.
+    Cli.Result refused =
+        cli.runWithStdin(
+            "pw\n",
+            "create",
+            "checked",
+            "--docker-server",
+            "127.0.0.1:9",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "--verify");
+    cli.runWithStdin(
+        "pw\n",
+        "create",
+        "unchecked",
+        "--docker-server",
+        "127.0.0.1:9",
+        "--docker-username",
+        "u",
+        "--docker-password-stdin");
+    Cli.Result verify = cli.run("verify", "unchecked");
+    Cli.Result json = cli.run("verify", "unchecked", "-o", "json");
+
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("CredentialCheckFailed")
+        .contains("127.0.0.1:9: unreachable")
+        .contains("not allowed");
+    assertThat(cli.run("get", "checked").status()).isEqualTo(1);
+    assertThat(verify.status()).isEqualTo(1);
+    assertThat(verify.out()).startsWith("REGISTRY").contains("127.0.0.1:9").contains("unreachable");
+    assertThat(Output.JSON.readTree(json.out()).get("results").get(0).get("status").asString())
+        .isEqualTo("unreachable");
+    assertThat(cli.run("get", "unchecked", "-o", "json").out()).contains("\"verification\"");
+  }
+
+  @Test
   void showsTheQuota() {
     Cli.Result quota = cli.run("quota");
     Cli.Result json = cli.run("quota", "-o", "json");

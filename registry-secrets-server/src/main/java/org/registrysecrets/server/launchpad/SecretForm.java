@@ -2,8 +2,15 @@ package org.registrysecrets.server.launchpad;
 
 import org.jspecify.annotations.Nullable;
 
-/** What the Add and Edit dialogs post: a name (Add only) and the secret in any accepted form. */
-record SecretForm(@Nullable String name, @Nullable String secret) {
+/**
+ * What the Add and Edit dialogs post: a name (Add only), the secret in any accepted form, and
+ * whether to check it with the registry first.
+ */
+record SecretForm(@Nullable String name, @Nullable String secret, @Nullable String verify) {
+
+  boolean verified() {
+    return "true".equals(verify);
+  }
 
   @Override
   public String toString() {

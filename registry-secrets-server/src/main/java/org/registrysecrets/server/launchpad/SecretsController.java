@@ -81,10 +81,10 @@ class SecretsController {
           SecretName.of(name);
           DockerConfigInput.Normalized input = normalized(form.secret());
           DockerRegistrySecretChangeResponse created =
-              client(principal).create(name, input.dockerConfigJson());
+              client(principal).create(name, input.dockerConfigJson(), form.verified());
           return concat(input.warnings(), created.warnings());
         },
-        "Docker registry secret " + name + " added.",
+        "Docker registry secret " + name + " added" + checked(form) + ".",
         CHANGED,
         model,
         response);
@@ -108,10 +108,12 @@ class SecretsController {
         () -> {
           DockerConfigInput.Normalized input = normalized(form.secret());
           DockerRegistrySecretChangeResponse modified =
-              client(principal).modify(SecretName.of(name).value(), input.dockerConfigJson(), null);
+              client(principal)
+                  .modify(
+                      SecretName.of(name).value(), input.dockerConfigJson(), null, form.verified());
           return concat(input.warnings(), modified.warnings());
         },
-        "Docker registry secret " + name + " edited.",
+        "Docker registry secret " + name + " edited" + checked(form) + ".",
         CHANGED,
         model,
         response);
@@ -181,6 +183,10 @@ class SecretsController {
                     new InvalidInputException(
                         "No AI API connection is chosen; choose one in Workspaces."));
     return connections.client(connection);
+  }
+
+  private static String checked(SecretForm form) {
+    return form.verified() ? "; the registry accepted the credentials" : "";
   }
 
   private static DockerConfigInput.Normalized normalized(@Nullable String secret) {
