@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * What anyone allowed to read may see of a secret: never its data.
  *
  * @param verification the last check against the registries, if there was one
+ * @param sync the secret's state in Kubernetes, when the sync is on
  */
 public record DockerRegistrySecretMetadata(
     String name,
@@ -16,7 +17,8 @@ public record DockerRegistrySecretMetadata(
     Instant modifiedAt,
     List<String> registries,
     long version,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RegistryVerification verification) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RegistryVerification verification,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretSync sync) {
 
   public DockerRegistrySecretMetadata {
     registries = List.copyOf(registries);

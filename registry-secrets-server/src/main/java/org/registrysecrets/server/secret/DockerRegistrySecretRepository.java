@@ -49,4 +49,7 @@ interface DockerRegistrySecretRepository {
   boolean reserveSlot(String tenant, long maxCount);
 
   void releaseSlot(String tenant);
+
+  /** Every tenant that ever stored a secret. */
+  List<String> tenants();
 }

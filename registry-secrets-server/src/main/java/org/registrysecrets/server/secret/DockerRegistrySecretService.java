@@ -3,6 +3,7 @@ package org.registrysecrets.server.secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
@@ -56,6 +57,18 @@ public class DockerRegistrySecretService {
   @Transactional(readOnly = true)
   public DockerRegistrySecret get(String tenant, SecretName name) {
     return secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
+  }
+
+  /** The secret, if the tenant has one of this name. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<DockerRegistrySecret> find(String tenant, SecretName name) {
+    return secrets.find(tenant, name);
+  }
+
+  /** Every tenant that ever stored a secret, for whole-store work such as a full sync. */
+  @Transactional(readOnly = true)
+  public List<String> tenants() {
+    return secrets.tenants();
   }
 
   @Transactional(readOnly = true)

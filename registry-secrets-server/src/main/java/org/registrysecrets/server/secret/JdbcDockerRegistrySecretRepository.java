@@ -169,6 +169,11 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
         .update();
   }
 
+  @Override
+  public List<String> tenants() {
+    return jdbc.sql("select tenant from tenant_usage order by tenant").query(String.class).list();
+  }
+
   private boolean incrementBelow(String tenant, long maxCount) {
     return jdbc.sql(
                 "update tenant_usage set secret_count = secret_count + 1"

@@ -1,6 +1,7 @@
 package org.registrysecrets.server.secret.web;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
@@ -12,6 +13,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretData;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
+import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.server.secret.CredentialCheck;
@@ -19,7 +21,9 @@ import org.registrysecrets.server.secret.DockerRegistrySecret;
 import org.registrysecrets.server.secret.DockerRegistrySecretPage;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.SecretVersionMismatchException;
+import org.registrysecrets.server.secret.SyncStatusProvider;
 import org.registrysecrets.server.security.Caller;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,11 +51,15 @@ class DockerRegistrySecretController {
 
   private final DockerRegistrySecretService secrets;
   private final CredentialCheck credentialCheck;
+  private final ObjectProvider<SyncStatusProvider> syncStatus;
 
   DockerRegistrySecretController(
-      DockerRegistrySecretService secrets, CredentialCheck credentialCheck) {
+      DockerRegistrySecretService secrets,
+      CredentialCheck credentialCheck,
+      ObjectProvider<SyncStatusProvider> syncStatus) {
     this.secrets = secrets;
     this.credentialCheck = credentialCheck;
+    this.syncStatus = syncStatus;
   }
 
   @GetMapping("/dockerRegistrySecrets")
@@ -64,8 +72,9 @@ class DockerRegistrySecretController {
     int offset = skip == null ? 0 : nonNegative("$skip", skip);
     boolean countTotal = count != null && bool("$count", count);
     DockerRegistrySecretPage page = secrets.list(caller.tenant(), limit, offset, countTotal);
+    Map<String, DockerRegistrySecretSync> sync = syncOf(caller.tenant());
     List<DockerRegistrySecretMetadata> resources =
-        page.secrets().stream().map(DockerRegistrySecretController::metadata).toList();
+        page.secrets().stream().map(secret -> metadata(secret, sync)).toList();
     Long total = page.total();
     return new DockerRegistrySecretList(total != null ? total : resources.size(), resources);
   }
@@ -93,7 +102,9 @@ class DockerRegistrySecretController {
   ResponseEntity<DockerRegistrySecretMetadata> get(
       Caller caller, @PathVariable String dockerRegistryName) {
     DockerRegistrySecret secret = secrets.get(caller.tenant(), SecretName.of(dockerRegistryName));
-    return ResponseEntity.ok().eTag(IfMatch.etag(secret.version())).body(metadata(secret));
+    return ResponseEntity.ok()
+        .eTag(IfMatch.etag(secret.version()))
+        .body(metadata(secret, syncOf(caller.tenant())));
   }
 
   @PatchMapping(
@@ -189,14 +200,21 @@ class DockerRegistrySecretController {
     return DockerConfigParser.parse(data.dockerConfigJson());
   }
 
-  private static DockerRegistrySecretMetadata metadata(DockerRegistrySecret secret) {
+  private Map<String, DockerRegistrySecretSync> syncOf(String tenant) {
+    SyncStatusProvider provider = syncStatus.getIfAvailable();
+    return provider == null ? Map.of() : provider.statuses(tenant);
+  }
+
+  private static DockerRegistrySecretMetadata metadata(
+      DockerRegistrySecret secret, Map<String, DockerRegistrySecretSync> sync) {
     return new DockerRegistrySecretMetadata(
         secret.name().value(),
         secret.createdAt(),
         secret.modifiedAt(),
         secret.registries(),
         secret.version(),
-        secret.verification());
+        secret.verification(),
+        sync.get(secret.name().value()));
   }
 
   private static int nonNegative(String parameter, String value) {

@@ -1,0 +1,58 @@
+package org.registrysecrets.server.kubernetes;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.registrysecrets.server.secret.DockerRegistrySecretService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The Kubernetes sync, when {@code regsecrets.kubernetes.enabled=true}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "regsecrets.kubernetes.enabled", havingValue = "true")
+class KubernetesSyncConfiguration {
+
+  @Bean(destroyMethod = "close")
+  KubernetesClient kubernetesClient(KubernetesSyncProperties properties) {
+    Config base;
+    Path kubeconfig = properties.kubeconfig();
+    if (kubeconfig != null) {
+      try {
+        base = Config.fromKubeconfig(Files.readString(kubeconfig));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + kubeconfig, e);
+      }
+    } else {
+      base = Config.autoConfigure(null);
+    }
+    ConfigBuilder config =
+        new ConfigBuilder(base)
+            .withRequestRetryBackoffLimit(0)
+            .withConnectionTimeout(3000)
+            .withRequestTimeout(10000);
+    String masterUrl = properties.masterUrl();
+    if (masterUrl != null && !masterUrl.isBlank()) {
+      config.withMasterUrl(masterUrl);
+    }
+    return new KubernetesClientBuilder()
+        .withConfig(config.build())
+        .withHttpClientFactory(new Http11ClientFactory())
+        .build();
+  }
+
+  @Bean
+  KubernetesSecretSync kubernetesSecretSync(
+      KubernetesClient cluster,
+      DockerRegistrySecretService secrets,
+      JdbcClient jdbc,
+      KubernetesSyncProperties properties) {
+    return new KubernetesSecretSync(cluster, secrets, new SyncStore(jdbc), properties);
+  }
+}
