@@ -14,6 +14,7 @@ import org.registrysecrets.api.dockerconfig.DockerConfigInput;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
+import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -120,16 +121,27 @@ class SecretsController {
   }
 
   @GetMapping("/{name}/remove")
-  String removeDialog(@PathVariable String name, Model model) {
+  String removeDialog(@PathVariable String name, Principal principal, Model model) {
     model.addAttribute("secretName", SecretName.of(name).value());
+    model.addAttribute("usedBy", usedBy(principal, name));
     return "launchpad/secret-remove-dialog :: dialog";
   }
 
   @PostMapping("/{name}/remove")
   String remove(
-      @PathVariable String name, Principal principal, Model model, HttpServletResponse response) {
+      @PathVariable String name,
+      @RequestParam(required = false) @Nullable String confirm,
+      Principal principal,
+      Model model,
+      HttpServletResponse response) {
     return Dialogs.submit(
-        () -> client(principal).delete(SecretName.of(name).value(), null),
+        () -> {
+          if (!usedBy(principal, name).isEmpty() && !"true".equals(confirm)) {
+            throw new InvalidInputException(
+                "The secret is still in use; confirm that its users may stop working.");
+          }
+          client(principal).delete(SecretName.of(name).value(), null);
+        },
         "Docker registry secret " + name + " removed.",
         CHANGED,
         model,
@@ -160,8 +172,17 @@ class SecretsController {
     model.addAttribute("listError", error);
   }
 
+  /**
+   * The ServiceAccounts and Pods that pull with the secret, when the server syncs to Kubernetes.
+   */
+  private List<String> usedBy(Principal principal, String name) {
+    DockerRegistrySecretSync sync =
+        client(principal).get(SecretName.of(name).value()).value().sync();
+    return sync == null ? List.of() : sync.usedBy();
+  }
+
   /** What a tile shows: the name and harmless metadata. */
-  record SecretTile(String name, String registries, String modified) {
+  record SecretTile(String name, String registries, String modified, @Nullable String sync) {
 
     private static final DateTimeFormatter MODIFIED =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -170,7 +191,8 @@ class SecretsController {
       return new SecretTile(
           secret.name(),
           String.join(", ", secret.registries()),
-          MODIFIED.format(secret.modifiedAt()));
+          MODIFIED.format(secret.modifiedAt()),
+          secret.sync() == null ? null : secret.sync().state());
     }
   }
 

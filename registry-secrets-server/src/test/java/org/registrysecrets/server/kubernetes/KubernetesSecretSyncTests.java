@@ -41,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -55,11 +56,13 @@ class KubernetesSecretSyncTests {
 
   private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
   private static final Path DATA_DIR = TestData.newDataDir("kubernetes");
+  private static final String ADMIN_PASSWORD = "kubernetes-admin-password";
   private static final int CLUSTER_PORT = freePort();
   private static KubernetesMockServer server = startCluster();
 
   @LocalServerPort int port;
   @Autowired KubernetesSecretSync sync;
+  @Autowired JdbcClient jdbc;
 
   private ApiClient api;
   private String token;
@@ -70,6 +73,7 @@ class KubernetesSecretSyncTests {
   static void kubernetes(DynamicPropertyRegistry registry) {
     registry.add("regsecrets.data-dir", DATA_DIR::toString);
     registry.add("regsecrets.kubernetes.enabled", () -> "true");
+    registry.add("regsecrets.admin-password", () -> ADMIN_PASSWORD);
     registry.add("regsecrets.kubernetes.master-url", () -> "http://127.0.0.1:" + CLUSTER_PORT);
     registry.add("regsecrets.kubernetes.service-accounts", () -> "default");
     registry.add("regsecrets.kubernetes.delivery-interval", () -> "200ms");
@@ -275,6 +279,62 @@ class KubernetesSecretSyncTests {
 
     JsonNode usedBy = api.get(SECRETS + "/used", token).json().get("sync").get("usedBy");
     assertThat(usedBy.toString()).contains("serviceaccount/default").contains("pod/trainer");
+  }
+
+  @Test
+  void onlyOneReplicaLeadsAndAnotherTakesOverWhenItStops() {
+    SyncStore otherReplica = new SyncStore(jdbc);
+    Instant now = Instant.now();
+
+    assertThat(otherReplica.lead("replica-b", now, now.plusSeconds(30))).isFalse();
+    sync.stop();
+    try {
+      assertThat(otherReplica.lead("replica-b", Instant.now(), Instant.now().plusMillis(300)))
+          .isTrue();
+      assertThat(otherReplica.lead("replica-b", Instant.now(), Instant.now().plusMillis(300)))
+          .isTrue();
+    } finally {
+      sync.start();
+    }
+    // replica-b stops renewing, as if it died: this replica takes the lead back after the lease
+    api.post(SECRETS, token, createBody("after-takeover", dockerConfig("r.io", "u", "p")));
+    eventually(() -> cluster().secrets().inNamespace(namespace).withName("after-takeover").get());
+  }
+
+  @Test
+  void theRemoveDialogNamesTheUsersAndWantsConfirmation() throws Exception {
+    String admin = api.token(TestData.bootstrapKey(DATA_DIR));
+    String name = TestData.uniqueName("in-use");
+    api.post(SECRETS, admin, createBody(name, dockerConfig("r.io", "u", "p")));
+    cluster()
+        .pods()
+        .inNamespace("aicore-default")
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("server-" + name)
+                .endMetadata()
+                .withNewSpec()
+                .addNewImagePullSecret(name)
+                .addNewContainer()
+                .withName("c")
+                .withImage("r.io/x")
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
+    eventually(() -> cluster().secrets().inNamespace("aicore-default").withName(name).get());
+    sync.reconcileAll();
+    LaunchpadSession browser = LaunchpadSession.login(port, "admin", ADMIN_PASSWORD);
+
+    String dialog = browser.get("/launchpad/secrets/" + name + "/remove");
+    String refused = browser.post("/launchpad/secrets/" + name + "/remove", "");
+    String removed = browser.post("/launchpad/secrets/" + name + "/remove", "confirm=true");
+
+    assertThat(dialog).contains("pod/server-" + name).contains("Remove it although it is in use");
+    assertThat(refused).contains("still in use");
+    assertThat(removed).contains("removed");
+    assertThat(api.get(SECRETS + "/" + name, admin).status()).isEqualTo(404);
   }
 
   private String state(String name) {
