@@ -2,23 +2,14 @@ package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.registrysecrets.api.SecretName;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Deletes a secret, asking first on a terminal. */
 @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a secret.")
-final class DeleteCommand implements Callable<Integer> {
-
-  @ParentCommand Regsecrets root;
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+final class DeleteCommand extends ApiCommand {
 
   @Parameters(paramLabel = "NAME")
   String name;
@@ -31,8 +22,8 @@ final class DeleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SecretName.of(name);
-    PrintWriter out = spec.commandLine().getOut();
-    var console = root.environment.console();
+    PrintWriter out = out();
+    var console = environment().console();
     if (!yes && console != null) {
       String answer =
           console.readLine(
@@ -44,7 +35,7 @@ final class DeleteCommand implements Callable<Integer> {
         return ErrorHandler.REFUSED;
       }
     }
-    connection.client(root.environment).delete(name, null);
+    client().delete(name, null);
     out.println("secret/" + name + " deleted");
     return 0;
   }

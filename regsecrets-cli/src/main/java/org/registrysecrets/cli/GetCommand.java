@@ -2,23 +2,14 @@ package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Shows one secret's metadata; the credentials never leave the server. */
 @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a secret's metadata.")
-final class GetCommand implements Callable<Integer> {
-
-  @ParentCommand Regsecrets root;
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+final class GetCommand extends ApiCommand {
 
   @Parameters(paramLabel = "NAME")
   String name;
@@ -32,8 +23,8 @@ final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DockerRegistrySecretMetadata secret = connection.client(root.environment).get(name).value();
-    PrintWriter out = spec.commandLine().getOut();
+    DockerRegistrySecretMetadata secret = client().get(name).value();
+    PrintWriter out = out();
     if (!Output.structured(out, format, secret)) {
       ListCommand.print(out, format, List.of(secret));
     }

@@ -2,16 +2,11 @@ package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Lists the secrets, in name order. */
 @Command(
@@ -19,11 +14,7 @@ import picocli.CommandLine.Spec;
     aliases = "ls",
     mixinStandardHelpOptions = true,
     description = "List the secrets.")
-final class ListCommand implements Callable<Integer> {
-
-  @ParentCommand Regsecrets root;
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+final class ListCommand extends ApiCommand {
 
   @Option(names = "--top", paramLabel = "N", description = "At most N secrets.")
   @Nullable Integer top;
@@ -43,8 +34,8 @@ final class ListCommand implements Callable<Integer> {
     if ((top != null && top < 0) || (skip != null && skip < 0)) {
       throw new UsageException("--top and --skip must not be negative.");
     }
-    DockerRegistrySecretList list = connection.client(root.environment).list(top, skip, true);
-    PrintWriter out = spec.commandLine().getOut();
+    DockerRegistrySecretList list = client().list(top, skip, true);
+    PrintWriter out = out();
     if (!Output.structured(out, format, list)) {
       print(out, format, list.resources());
     }

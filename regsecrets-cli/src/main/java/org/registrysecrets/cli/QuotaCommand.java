@@ -2,25 +2,16 @@ package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** How many secrets the tenant has and may have. */
 @Command(
     name = "quota",
     mixinStandardHelpOptions = true,
     description = "Show the tenant's secret quota.")
-final class QuotaCommand implements Callable<Integer> {
-
-  @ParentCommand Regsecrets root;
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+final class QuotaCommand extends ApiCommand {
 
   @Option(
       names = {"-o", "--output"},
@@ -31,8 +22,8 @@ final class QuotaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ResourceQuotaResponse quota = connection.client(root.environment).quota();
-    PrintWriter out = spec.commandLine().getOut();
+    ResourceQuotaResponse quota = client().quota();
+    PrintWriter out = out();
     if (!Output.structured(out, format, quota)) {
       Output.table(
           out,

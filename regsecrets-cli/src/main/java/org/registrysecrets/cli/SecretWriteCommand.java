@@ -1,7 +1,6 @@
 package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
@@ -9,21 +8,15 @@ import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.client.RegistrySecretsClient;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * What create and update share: the name, the input forms, a local check before anything is sent,
  * and {@code --dry-run}, which prints the Kubernetes Secret and calls nothing.
  */
-abstract class SecretWriteCommand implements Callable<Integer> {
+abstract class SecretWriteCommand extends ApiCommand {
 
-  @ParentCommand Regsecrets root;
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
   @Mixin DockerConfigOptions input;
 
   @Parameters(paramLabel = "NAME", description = "The secret's name (it never changes).")
@@ -51,9 +44,9 @@ abstract class SecretWriteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SecretName.of(name);
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    String dockerConfigJson = input.dockerConfigJson(root.environment, err);
+    PrintWriter out = out();
+    PrintWriter err = err();
+    String dockerConfigJson = input.dockerConfigJson(environment(), err);
     ParsedDockerConfig parsed = DockerConfigParser.parse(dockerConfigJson);
     if (dryRun) {
       parsed.warnings().forEach(warning -> err.println("warning: " + warning));
@@ -63,8 +56,7 @@ abstract class SecretWriteCommand implements Callable<Integer> {
       }
       return 0;
     }
-    DockerRegistrySecretChangeResponse response =
-        send(connection.client(root.environment), name, dockerConfigJson, verify);
+    DockerRegistrySecretChangeResponse response = send(client(), name, dockerConfigJson, verify);
     response.warnings().forEach(warning -> err.println("warning: " + warning));
     if (format == null || !Output.structured(out, format, response)) {
       out.println("secret/" + name + " " + pastTense());

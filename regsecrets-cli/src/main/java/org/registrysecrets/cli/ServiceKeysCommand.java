@@ -5,17 +5,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
 import org.registrysecrets.client.ServiceKeys;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Service keys of Registry Secrets' embedded issuer (needs a key that may manage keys). */
@@ -30,7 +27,6 @@ import picocli.CommandLine.Spec;
     })
 final class ServiceKeysCommand implements Runnable {
 
-  @ParentCommand Regsecrets root;
   @Spec CommandSpec spec;
 
   @Override
@@ -40,11 +36,7 @@ final class ServiceKeysCommand implements Runnable {
 
   /** Issues a key for a tenant and role. */
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a service key.")
-  static final class Create implements Callable<Integer> {
-
-    @ParentCommand ServiceKeysCommand parent;
-    @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+  static final class Create extends ApiCommand {
 
     @Option(names = "--tenant", required = true, paramLabel = "TENANT")
     String tenant;
@@ -70,9 +62,8 @@ final class ServiceKeysCommand implements Runnable {
       if (!role.equals("viewer") && !role.equals("editor")) {
         throw new UsageException("--role must be viewer or editor.");
       }
-      ServiceKey key =
-          connection.client(parent.root.environment).createServiceKey(tenant, role, description);
-      PrintWriter stdout = spec.commandLine().getOut();
+      ServiceKey key = client().createServiceKey(tenant, role, description);
+      PrintWriter stdout = out();
       if (out == null) {
         stdout.println(ServiceKeys.toJson(key));
         return 0;
@@ -90,11 +81,7 @@ final class ServiceKeysCommand implements Runnable {
 
   /** Lists keys without their secrets. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List service keys.")
-  static final class ListKeys implements Callable<Integer> {
-
-    @ParentCommand ServiceKeysCommand parent;
-    @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+  static final class ListKeys extends ApiCommand {
 
     @Option(
         names = {"-o", "--output"},
@@ -105,8 +92,8 @@ final class ServiceKeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<ServiceKeyInfo> keys = connection.client(parent.root.environment).serviceKeys();
-      PrintWriter out = spec.commandLine().getOut();
+      List<ServiceKeyInfo> keys = client().serviceKeys();
+      PrintWriter out = out();
       if (Output.structured(out, format, keys)) {
         return 0;
       }
@@ -130,19 +117,15 @@ final class ServiceKeysCommand implements Runnable {
 
   /** Revokes a key; its tokens stop working. */
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a service key.")
-  static final class Revoke implements Callable<Integer> {
-
-    @ParentCommand ServiceKeysCommand parent;
-    @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+  static final class Revoke extends ApiCommand {
 
     @Parameters(paramLabel = "CLIENTID")
     String clientId;
 
     @Override
     public Integer call() {
-      connection.client(parent.root.environment).revokeServiceKey(clientId);
-      spec.commandLine().getOut().println("service key " + clientId + " revoked");
+      client().revokeServiceKey(clientId);
+      out().println("service key " + clientId + " revoked");
       return 0;
     }
   }

@@ -2,28 +2,19 @@ package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.RegistryCheckResult;
 import org.registrysecrets.api.wire.RegistryVerification;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Checks a stored secret's credentials with its registries; exits 1 if any refuses. */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = "Check a stored secret's credentials with its registries.")
-final class VerifyCommand implements Callable<Integer> {
-
-  @ParentCommand Regsecrets root;
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+final class VerifyCommand extends ApiCommand {
 
   @Parameters(paramLabel = "NAME")
   String name;
@@ -37,9 +28,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegistryVerification verification =
-        connection.client(root.environment).verify(SecretName.of(name).value());
-    PrintWriter out = spec.commandLine().getOut();
+    RegistryVerification verification = client().verify(SecretName.of(name).value());
+    PrintWriter out = out();
     if (!Output.structured(out, format, verification)) {
       Output.table(
           out,
