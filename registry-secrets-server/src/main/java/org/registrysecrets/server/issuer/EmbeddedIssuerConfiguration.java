@@ -12,6 +12,7 @@ import org.registrysecrets.server.instance.DataDirectory;
 import org.registrysecrets.server.instance.InstanceProperties;
 import org.registrysecrets.server.instance.PublicUrl;
 import org.registrysecrets.server.security.ApiTokenValidators;
+import org.registrysecrets.server.security.CachingJwtDecoder;
 import org.registrysecrets.server.security.Scopes;
 import org.registrysecrets.server.security.SecurityProperties;
 import org.registrysecrets.server.security.Stateless;
@@ -160,7 +161,8 @@ class EmbeddedIssuerConfiguration {
       throws JOSEException {
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withPublicKey(issuerSigningKey.toRSAPublicKey()).build();
-    decoder.setJwtValidator(ApiTokenValidators.create(security, publicUrl::get, serviceKeys));
-    return decoder;
+    var validator = ApiTokenValidators.create(security, publicUrl::get, serviceKeys);
+    decoder.setJwtValidator(validator);
+    return new CachingJwtDecoder(decoder, validator);
   }
 }

@@ -100,8 +100,9 @@ class ApiSecurityConfiguration {
     }
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
     String issuer = properties.issuer();
-    decoder.setJwtValidator(
-        ApiTokenValidators.create(properties, issuer == null ? null : () -> issuer, null));
-    return decoder;
+    var validator =
+        ApiTokenValidators.create(properties, issuer == null ? null : () -> issuer, null);
+    decoder.setJwtValidator(validator);
+    return new CachingJwtDecoder(decoder, validator);
   }
 }

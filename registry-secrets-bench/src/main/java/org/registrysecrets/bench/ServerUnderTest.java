@@ -1,0 +1,115 @@
+package org.registrysecrets.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The server jar in its own process on loopback, with how long it took to become healthy. */
+final class ServerUnderTest implements AutoCloseable {
+
+  final int port;
+  final Path dataDir;
+  final Duration startup;
+  private final Process process;
+
+  private ServerUnderTest(int port, Path dataDir, Duration startup, Process process) {
+    this.port = port;
+    this.dataDir = dataDir;
+    this.startup = startup;
+    this.process = process;
+  }
+
+  static ServerUnderTest start(Path jar, List<String> jvmOptions, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    Path dataDir = Files.createTempDirectory("bench-server-");
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.add("--server.address=127.0.0.1");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dataDir.resolve("server.log").toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("SERVER_PORT", Integer.toString(port));
+    builder.environment().put("REGSECRETS_DATA_DIR", dataDir.resolve("data").toString());
+    builder.environment().put("REGSECRETS_ADMIN_PASSWORD", "bench-admin-password");
+    long started = System.nanoTime();
+    Process process = builder.start();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    long deadline = started + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "The server exited: " + Files.readString(dataDir.resolve("server.log")));
+      }
+      try {
+        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          Duration startup = Duration.ofNanos(System.nanoTime() - started);
+          ServerUnderTest server = new ServerUnderTest(port, dataDir, startup, process);
+          server.awaitServiceKey();
+          return server;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(20);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("The server did not become healthy");
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  Path serviceKey() {
+    return dataDir.resolve("data").resolve("service-key.json");
+  }
+
+  /** Resident memory in MB, from /proc. */
+  double rssMegabytes() throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    return Double.NaN;
+  }
+
+  private void awaitServiceKey() throws InterruptedException {
+    for (int i = 0; i < 500 && !Files.exists(serviceKey()); i++) {
+      Thread.sleep(20);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
