@@ -283,8 +283,10 @@ class KubernetesSecretSync implements SmartLifecycle, SyncStatusProvider {
     }
     if (e instanceof KubernetesClientException k8s) {
       if (k8s.getStatus() != null && k8s.getStatus().getMessage() != null) {
-        return SyncStore.truncate(
-            "Kubernetes answered " + k8s.getCode() + ": " + k8s.getStatus().getMessage(), 1000);
+        // Validation and admission messages may quote the submitted value ("Invalid value: ..."),
+        // which for a Secret is the credential: every quoted part is blanked.
+        String message = k8s.getStatus().getMessage().replaceAll("\"[^\"]*\"", "\"…\"");
+        return SyncStore.truncate("Kubernetes answered " + k8s.getCode() + ": " + message, 1000);
       }
       return k8s.getCode() > 0
           ? "Kubernetes answered " + k8s.getCode()
