@@ -201,8 +201,7 @@ public final class RegistrySecretsClient {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new ApiUnreachableException(
-          "The API at " + apiUrl + " could not be reached: " + e.getClass().getSimpleName(), e);
+      throw ApiUnreachableException.calling(apiUrl, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiUnreachableException("Interrupted while calling the API", e);

@@ -69,12 +69,7 @@ public final class TokenProvider {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new ApiUnreachableException(
-          "The token issuer at "
-              + key.tokenUrl()
-              + " could not be reached: "
-              + e.getClass().getSimpleName(),
-          e);
+      throw ApiUnreachableException.calling(key.tokenUrl(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiUnreachableException("Interrupted while requesting a token", e);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Deletes a secret, asking first on a terminal. */
+/** Deletes a secret after a yes on the terminal, or with {@code --yes}; never silently. */
 @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a secret.")
 final class DeleteCommand extends ApiCommand {
 
@@ -24,7 +24,14 @@ final class DeleteCommand extends ApiCommand {
     SecretName.of(name);
     PrintWriter out = out();
     var console = environment().console();
-    if (!yes && console != null) {
+    if (!yes) {
+      if (console == null) {
+        throw new UsageException(
+            "delete asks for confirmation and there is no terminal to ask on; pass --yes to"
+                + " delete "
+                + name
+                + ".");
+      }
       String answer =
           console.readLine(
               "Delete secret %s? Workflows and serving templates that use it will stop working."

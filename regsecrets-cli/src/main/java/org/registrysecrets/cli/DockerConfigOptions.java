@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.dockerconfig.DockerConfigInput;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
 import picocli.CommandLine.ArgGroup;
@@ -22,8 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  * users receive, or {@code ~/.docker/config.json}.
  */
 final class DockerConfigOptions {
-
-  static final long MAX_FILE_BYTES = 64 * 1024;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source = new Source();
@@ -160,15 +156,7 @@ final class DockerConfigOptions {
   }
 
   static String read(Path file) {
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new InvalidInputException(
-            file + " is larger than " + MAX_FILE_BYTES / 1024 + " KiB.");
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read " + file + ": " + e.getClass().getSimpleName());
-    }
+    return LocalFiles.read(file, LocalFiles.MAX_BYTES);
   }
 
   static JsonNode readJson(Path file) {

@@ -10,8 +10,10 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns failures into kubectl's exit statuses: 1 when the API or the input was refused (the reason
- * on stderr), 2 for usage errors. No stack traces for expected failures.
+ * Turns failures into exit statuses: 1 when the request was refused (by the API, the token issuer,
+ * or the same checks run locally before sending) or the server could not be reached; 2 when the
+ * command cannot be carried out as given (usage errors, a missing profile, an unreadable file). The
+ * reason goes to stderr; no stack traces for expected failures.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -22,9 +24,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    if (exception instanceof UsageException) {
-      err.println("error: " + exception.getMessage());
-      err.println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+    if (exception instanceof UsageException usage) {
+      err.println("error: " + usage.getMessage());
+      if (usage.pointsToHelp()) {
+        err.println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+      }
+      err.flush();
       return USAGE;
     }
     if (exception instanceof ApiException api) {

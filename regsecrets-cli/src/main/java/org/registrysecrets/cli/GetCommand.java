@@ -1,10 +1,9 @@
 package org.registrysecrets.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Shows one secret's metadata; the credentials never leave the server. */
@@ -14,19 +13,13 @@ final class GetCommand extends ApiCommand {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, json, yaml or name.")
-  Output.Format format;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     DockerRegistrySecretMetadata secret = client().get(name).value();
-    PrintWriter out = out();
-    if (!Output.structured(out, format, secret)) {
-      ListCommand.print(out, format, List.of(secret));
+    if (!output.printStructured(out(), secret)) {
+      ListCommand.print(out(), output, List.of(secret));
     }
     return 0;
   }

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Lists the secrets, in name order. */
@@ -22,12 +23,7 @@ final class ListCommand extends ApiCommand {
   @Option(names = "--skip", paramLabel = "N", description = "Skip the first N secrets.")
   @Nullable Integer skip;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, json, yaml or name.")
-  Output.Format format;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -35,16 +31,22 @@ final class ListCommand extends ApiCommand {
       throw new UsageException("--top and --skip must not be negative.");
     }
     DockerRegistrySecretList list = client().list(top, skip, true);
-    PrintWriter out = out();
-    if (!Output.structured(out, format, list)) {
-      print(out, format, list.resources());
+    if (output.printStructured(out(), list)) {
+      return 0;
     }
+    if (list.resources().isEmpty() && !output.names()) {
+      // As kubectl does: the note goes to stderr, so a pipe sees an empty list.
+      err().println("No secrets.");
+      return 0;
+    }
+    print(out(), output, list.resources());
     return 0;
   }
 
+  /** Secrets as a table, or one name per line for {@code -o name}. */
   static void print(
-      PrintWriter out, Output.Format format, List<DockerRegistrySecretMetadata> secrets) {
-    if (format == Output.Format.name) {
+      PrintWriter out, OutputOptions output, List<DockerRegistrySecretMetadata> secrets) {
+    if (output.names()) {
       secrets.forEach(secret -> out.println(secret.name()));
       return;
     }
@@ -54,7 +56,7 @@ final class ListCommand extends ApiCommand {
         secrets,
         List.of(
             DockerRegistrySecretMetadata::name,
-            secret -> String.join(",", secret.registries()),
+            secret -> String.join(", ", secret.registries().stream().sorted().toList()),
             secret -> secret.modifiedAt().toString(),
             secret -> Long.toString(secret.version())));
   }

@@ -1,13 +1,7 @@
 package org.registrysecrets.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.registrysecrets.api.Identifiers;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.wire.ServiceKey;
@@ -34,69 +28,20 @@ final class Profiles {
 
   void save(String profile, ServiceKey key) {
     Path target = file(profile);
-    try {
-      OwnerOnlyFiles.createDirectories(directory);
-      OwnerOnlyFiles.write(target, ServiceKeys.toJson(key));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot save the profile to " + target, e);
-    }
+    LocalFiles.createOwnerOnlyDirectories(directory);
+    LocalFiles.writeOwnerOnly(target, ServiceKeys.toJson(key));
   }
 
   ServiceKey load(String profile) {
     Path source = file(profile);
     if (!Files.exists(source)) {
-      throw new InvalidInputException(
-          "No profile \""
+      throw UsageException.local(
+          "no profile \""
               + profile
               + "\": run regsecrets login --service-key FILE"
               + (profile.equals(DEFAULT) ? "" : " --profile " + profile)
               + ", or set AICORE_SERVICE_KEY.");
     }
-    try {
-      return ServiceKeys.parse(Files.readString(source, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + source, e);
-    }
-  }
-
-  /** Writes files that hold credentials: readable by the owner only from the first byte on. */
-  static final class OwnerOnlyFiles {
-
-    private static final boolean POSIX =
-        FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
-    private OwnerOnlyFiles() {}
-
-    static void createDirectories(Path directory) throws IOException {
-      if (!Files.isDirectory(directory)) {
-        if (POSIX) {
-          Files.createDirectories(
-              directory,
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-          Files.createDirectories(directory);
-        }
-      }
-    }
-
-    static void write(Path target, String content) throws IOException {
-      Path parent = target.toAbsolutePath().getParent();
-      Path temp =
-          POSIX
-              ? Files.createTempFile(
-                  parent,
-                  ".regsecrets",
-                  ".tmp",
-                  PosixFilePermissions.asFileAttribute(
-                      PosixFilePermissions.fromString("rw-------")))
-              : Files.createTempFile(parent, ".regsecrets", ".tmp");
-      try {
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    }
+    return ServiceKeys.parse(LocalFiles.read(source, LocalFiles.MAX_BYTES));
   }
 }

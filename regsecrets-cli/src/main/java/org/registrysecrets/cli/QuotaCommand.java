@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** How many secrets the tenant has and may have. */
 @Command(
@@ -13,18 +13,13 @@ import picocli.CommandLine.Option;
     description = "Show the tenant's secret quota.")
 final class QuotaCommand extends ApiCommand {
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, json or yaml.")
-  Output.Format format;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     ResourceQuotaResponse quota = client().quota();
     PrintWriter out = out();
-    if (!Output.structured(out, format, quota)) {
+    if (!output.printStructured(out, quota)) {
       Output.table(
           out,
           List.of("USED", "MAX"),

@@ -1,5 +1,9 @@
 package org.registrysecrets.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +38,22 @@ public final class Regsecrets implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(CliEnvironment.system()).execute(args));
+    System.exit(run(CliEnvironment.system(), System.out, System.err, args));
+  }
+
+  /**
+   * Runs one command line with the given streams and returns its exit status. Everything printed is
+   * flushed before this returns, whether or not a line ended it.
+   */
+  static int run(CliEnvironment environment, OutputStream out, OutputStream err, String... args) {
+    PrintWriter stdout = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
+    try {
+      return commandLine(environment).setOut(stdout).setErr(stderr).execute(args);
+    } finally {
+      stdout.flush();
+      stderr.flush();
+    }
   }
 
   static CommandLine commandLine(CliEnvironment environment) {

@@ -1,7 +1,6 @@
 package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
-import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
@@ -25,11 +24,8 @@ abstract class SecretWriteCommand extends ApiCommand {
   @Option(names = "--dry-run", description = "Print what would be stored and call nothing.")
   boolean dryRun;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "With --dry-run: yaml or json prints the Kubernetes Secret.")
-  Output.@Nullable Format format;
+  /** json or yaml prints the response, or with {@code --dry-run} the Kubernetes Secret. */
+  @Mixin OutputOptions output;
 
   @Option(
       names = "--verify",
@@ -51,16 +47,23 @@ abstract class SecretWriteCommand extends ApiCommand {
     if (dryRun) {
       parsed.warnings().forEach(warning -> err.println("warning: " + warning));
       Object manifest = KubernetesManifest.secret(name, parsed.config().json());
-      if (format == null || !Output.structured(out, format, manifest)) {
-        out.println("secret/" + name + " " + pastTense() + " (dry run)");
+      if (!output.printStructured(out, manifest)) {
+        out.println(summary(" (dry run)"));
       }
       return 0;
     }
     DockerRegistrySecretChangeResponse response = send(client(), name, dockerConfigJson, verify);
     response.warnings().forEach(warning -> err.println("warning: " + warning));
-    if (format == null || !Output.structured(out, format, response)) {
-      out.println("secret/" + name + " " + pastTense());
+    if (!output.printStructured(out, response)) {
+      out.println(summary(""));
     }
     return 0;
+  }
+
+  /**
+   * kubectl's line: {@code secret/NAME created}, or just {@code secret/NAME} for {@code -o name}.
+   */
+  private String summary(String suffix) {
+    return output.names() ? "secret/" + name : "secret/" + name + " " + pastTense() + suffix;
   }
 }

@@ -1,15 +1,16 @@
 package org.registrysecrets.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
 import org.registrysecrets.client.ServiceKeys;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +46,7 @@ final class ServiceKeysCommand implements Runnable {
         names = "--role",
         required = true,
         paramLabel = "ROLE",
-        description = "viewer or editor.")
+        description = "viewer or editor (admin belongs to the bootstrap key alone).")
     String role;
 
     @Option(names = "--description", paramLabel = "TEXT", defaultValue = "")
@@ -59,20 +60,19 @@ final class ServiceKeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!role.equals("viewer") && !role.equals("editor")) {
-        throw new UsageException("--role must be viewer or editor.");
+      ServiceKeyRole grantable;
+      try {
+        grantable = ServiceKeyRole.grantable(role);
+      } catch (InvalidInputException e) {
+        throw new UsageException("--role: " + e.getMessage());
       }
-      ServiceKey key = client().createServiceKey(tenant, role, description);
+      ServiceKey key = client().createServiceKey(tenant, grantable.wireName(), description);
       PrintWriter stdout = out();
       if (out == null) {
         stdout.println(ServiceKeys.toJson(key));
         return 0;
       }
-      try {
-        Profiles.OwnerOnlyFiles.write(out, ServiceKeys.toJson(key));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write " + out, e);
-      }
+      LocalFiles.writeOwnerOnly(out, ServiceKeys.toJson(key));
       stdout.println(
           "Service key " + key.clientid() + " for tenant " + tenant + " written to " + out);
       return 0;
@@ -83,21 +83,16 @@ final class ServiceKeysCommand implements Runnable {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List service keys.")
   static final class ListKeys extends ApiCommand {
 
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table, json, yaml or name.")
-    Output.Format format;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
       List<ServiceKeyInfo> keys = client().serviceKeys();
       PrintWriter out = out();
-      if (Output.structured(out, format, keys)) {
+      if (output.printStructured(out, keys)) {
         return 0;
       }
-      if (format == Output.Format.name) {
+      if (output.names()) {
         keys.forEach(key -> out.println(key.clientid()));
         return 0;
       }

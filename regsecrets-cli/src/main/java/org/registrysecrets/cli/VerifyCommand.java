@@ -6,7 +6,7 @@ import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.RegistryCheckResult;
 import org.registrysecrets.api.wire.RegistryVerification;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Checks a stored secret's credentials with its registries; exits 1 if any refuses. */
@@ -19,18 +19,13 @@ final class VerifyCommand extends ApiCommand {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, json or yaml.")
-  Output.Format format;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     RegistryVerification verification = client().verify(SecretName.of(name).value());
     PrintWriter out = out();
-    if (!Output.structured(out, format, verification)) {
+    if (!output.printStructured(out, verification)) {
       Output.table(
           out,
           List.of("REGISTRY", "STATUS", "REASON"),

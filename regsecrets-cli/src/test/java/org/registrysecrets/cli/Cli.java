@@ -1,15 +1,16 @@
 package org.registrysecrets.cli;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import picocli.CommandLine;
 
-/** Runs {@code regsecrets} in-process, with its own config folder, environment and stdin. */
+/**
+ * Runs {@code regsecrets} in-process the way {@code main} does (same streams, same flushing), with
+ * its own config folder, environment and stdin.
+ */
 final class Cli {
 
   private final Path configDir;
@@ -35,18 +36,19 @@ final class Cli {
   }
 
   Result runWithStdin(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine =
-        Regsecrets.commandLine(
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Regsecrets.run(
             new CliEnvironment(
                 Map.copyOf(env),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                null));
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int status = commandLine.execute(args);
-    return new Result(status, out.toString(), err.toString());
+                null),
+            out,
+            err,
+            args);
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Exit status and what went to stdout and stderr. */

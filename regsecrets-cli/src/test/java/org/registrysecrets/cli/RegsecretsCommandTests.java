@@ -127,6 +127,8 @@ class RegsecretsCommandTests {
         .contains("--docker-password-stdin");
     assertThat(created.toString()).doesNotContain("flag-pw-1");
     assertThat(cli.run("get", "hub", "-o", "name").out()).isEqualTo("hub\n");
+    assertThat(yaml(cli.run("get", "hub", "-o", "yaml")).get("registries").get(0).asString())
+        .isEqualTo("index.docker.io");
     assertThat(cli.run("get", "hub").out()).contains("index.docker.io");
   }
 
@@ -252,7 +254,8 @@ class RegsecretsCommandTests {
   }
 
   @Test
-  void listsInEveryFormat() {
+  void listsInEveryFormat() throws Exception {
+    Cli.Result empty = cli.run("list");
     for (String name : new String[] {"beta", "alpha", "gamma"}) {
       cli.runWithStdin(
           "pw\n",
@@ -264,6 +267,7 @@ class RegsecretsCommandTests {
           "u",
           "--docker-password-stdin");
     }
+    cli.run("create", "two", "--from-file", write("two.json", twoRegistries()).toString());
 
     Cli.Result table = cli.run("list");
     Cli.Result json = cli.run("list", "-o", "json");
@@ -273,10 +277,14 @@ class RegsecretsCommandTests {
     assertThat(table.out().lines().findFirst())
         .hasValueSatisfying(header -> assertThat(header).startsWith("NAME").contains("REGISTRIES"));
     assertThat(table.out()).contains("alpha").contains("r.io");
-    assertThat(Output.JSON.readTree(json.out()).get("count").asInt()).isEqualTo(3);
-    assertThat(YAMLMapper.builder().build().readTree(yaml.out()).get("resources").size())
-        .isEqualTo(3);
+    assertThat(table.out()).containsPattern("two +quay.io, r.io +");
+    assertThat(Output.JSON.readTree(json.out()).get("count").asInt()).isEqualTo(4);
+    assertThat(yaml(yaml).get("resources").size()).isEqualTo(4);
+    assertThat(yaml(yaml).get("resources").get(0).get("name").asString()).isEqualTo("alpha");
     assertThat(page.out()).isEqualTo("beta\n");
+    assertThat(empty.status()).isZero();
+    assertThat(empty.out()).isEmpty();
+    assertThat(empty.err()).isEqualTo("No secrets.\n");
   }
 
   @Test
@@ -301,6 +309,10 @@ class RegsecretsCommandTests {
             "--docker-username",
             "u",
             "--docker-password-stdin");
+    Cli.Result unconfirmed = cli.run("delete", "rotating");
+    assertThat(unconfirmed.status()).as(unconfirmed.toString()).isEqualTo(2);
+    assertThat(unconfirmed.err()).contains("--yes");
+    assertThat(cli.run("get", "rotating").status()).isZero();
     Cli.Result deleted = cli.run("delete", "rotating", "--yes");
 
     assertThat(updated.out()).isEqualTo("secret/rotating updated\n");
@@ -334,6 +346,7 @@ class RegsecretsCommandTests {
         "--docker-password-stdin");
     Cli.Result verify = cli.run("verify", "unchecked");
     Cli.Result json = cli.run("verify", "unchecked", "-o", "json");
+    Cli.Result yaml = cli.run("verify", "unchecked", "-o", "yaml");
 
     assertThat(refused.status()).isEqualTo(1);
     assertThat(refused.err())
@@ -345,6 +358,9 @@ class RegsecretsCommandTests {
     assertThat(verify.out()).startsWith("REGISTRY").contains("127.0.0.1:9").contains("unreachable");
     assertThat(Output.JSON.readTree(json.out()).get("results").get(0).get("status").asString())
         .isEqualTo("unreachable");
+    assertThat(yaml.status()).isEqualTo(1);
+    assertThat(yaml(yaml).get("results").get(0).get("registry").asString())
+        .isEqualTo("127.0.0.1:9");
     assertThat(cli.run("get", "unchecked", "-o", "json").out()).contains("\"verification\"");
   }
 
@@ -352,9 +368,12 @@ class RegsecretsCommandTests {
   void showsTheQuota() {
     Cli.Result quota = cli.run("quota");
     Cli.Result json = cli.run("quota", "-o", "json");
+    Cli.Result yaml = cli.run("quota", "-o", "yaml");
 
     assertThat(quota.out()).contains("USED").contains("MAX").contains("50");
     assertThat(Output.JSON.readTree(json.out()).get("quota").get("maxCount").asInt()).isEqualTo(50);
+    assertThat(yaml(yaml).get("quota").get("maxCount").asInt()).isEqualTo(50);
+    assertThat(yaml(yaml).get("usage").get("count").asInt()).isZero();
   }
 
   @Test
@@ -404,7 +423,7 @@ class RegsecretsCommandTests {
 
     assertThat(fresh.run("list").status()).isZero();
     Cli.Result withoutKey = noKey.run("list");
-    assertThat(withoutKey.status()).isEqualTo(1);
+    assertThat(withoutKey.status()).isEqualTo(2);
     assertThat(withoutKey.err()).contains("regsecrets login").contains("AICORE_SERVICE_KEY");
   }
 
@@ -426,7 +445,9 @@ class RegsecretsCommandTests {
     Cli.Result list = admin.run("service-keys", "list", "-o", "json");
     Cli.Result table = admin.run("service-keys", "list");
     Cli.Result revoked = admin.run("service-keys", "revoke", key.clientid());
+    Cli.Result yamlList = admin.run("service-keys", "list", "-o", "yaml");
     Cli.Result badRole = admin.run("service-keys", "create", "--tenant", "t", "--role", "owner");
+    Cli.Result adminRole = admin.run("service-keys", "create", "--tenant", "t", "--role", "admin");
 
     assertThat(key.identityzone()).isEqualTo("keys-test");
     assertThat(list.out()).contains(key.clientid()).doesNotContain(key.clientsecret());
@@ -434,8 +455,57 @@ class RegsecretsCommandTests {
     assertThat(revoked.status()).isZero();
     assertThat(admin.run("service-keys", "list", "-o", "name").out())
         .doesNotContain(key.clientid());
+    assertThat(yaml(yamlList)).isNotEmpty();
+    assertThat(yamlList.out()).contains("role: \"admin\"").doesNotContain(key.clientid());
     assertThat(badRole.status()).isEqualTo(2);
+    assertThat(adminRole.status()).isEqualTo(2);
+    assertThat(adminRole.err()).contains("\"admin\" belongs to the bootstrap key alone");
     assertThat(cli.run("service-keys", "list").status()).isEqualTo(1);
+  }
+
+  @Test
+  void exitsWithTwoAndNamesTheFileWhenALocalFileIsMissing() {
+    Path missing = home.resolve("no-such-key.json");
+
+    Cli.Result login = cli.run("login", "--service-key", missing.toString());
+    Cli.Result create = cli.run("create", "x1", "--from-file", missing.toString());
+    Cli.Result profile = cli.run("list", "--profile", "nobody");
+
+    assertThat(login.status()).as(login.toString()).isEqualTo(2);
+    assertThat(login.err()).isEqualTo("error: no such file: " + missing + "\n");
+    assertThat(create.status()).isEqualTo(2);
+    assertThat(create.err()).contains("no such file: " + missing);
+    assertThat(profile.status()).isEqualTo(2);
+    assertThat(profile.err()).contains("no profile \"nobody\"").contains("regsecrets login");
+  }
+
+  @Test
+  void saysWhenTheServerIsNotRunning() throws Exception {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort;
+    ServiceKey key = ServiceKeys.parse(bootstrapKeyJson);
+    String unreachable =
+        ServiceKeys.toJson(
+            new ServiceKey(
+                key.clientid(),
+                key.clientsecret(),
+                url,
+                key.identityzone(),
+                key.identityzoneid(),
+                new ServiceKey.ServiceUrls(url)));
+
+    Cli.Result list =
+        new Cli(home.resolve("down")).env("AICORE_SERVICE_KEY", unreachable).run("list");
+
+    assertThat(list.status()).isEqualTo(1);
+    assertThat(list.err())
+        .isEqualTo(
+            "error: cannot connect to "
+                + url
+                + "/oauth/token: connection refused — is the server running?\n");
   }
 
   @Test
@@ -451,6 +521,19 @@ class RegsecretsCommandTests {
         .contains("--docker-password-stdin");
     assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit");
     assertThat(cli.run("completion", "fish").status()).isEqualTo(2);
+  }
+
+  private static JsonNode yaml(Cli.Result result) {
+    assertThat(result.out()).as(result.toString()).isNotBlank();
+    return YAMLMapper.builder().build().readTree(result.out());
+  }
+
+  private static String twoRegistries() {
+    return "{\"auths\":{\"r.io\":{\"auth\":\""
+        + base64("u:p")
+        + "\"},\"quay.io\":{\"auth\":\""
+        + base64("u:p")
+        + "\"}}}";
   }
 
   private Path write(String name, String content) throws Exception {

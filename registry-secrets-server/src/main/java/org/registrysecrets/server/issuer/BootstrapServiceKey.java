@@ -1,6 +1,7 @@
 package org.registrysecrets.server.issuer;
 
 import java.nio.file.Path;
+import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.instance.DataDirectory;
 import org.registrysecrets.server.security.Tenants;
@@ -43,7 +44,7 @@ class BootstrapServiceKey {
       current =
           serviceKeys.register(
               Tenants.DEFAULT,
-              ServiceKeyService.BOOTSTRAP_ROLE,
+              ServiceKeyRole.ADMIN,
               "Bootstrap key of the default tenant",
               ServiceKeyService.newClientId(),
               ServiceKeyService.newClientSecret());
@@ -51,7 +52,7 @@ class BootstrapServiceKey {
       if (serviceKeys.findActive(existing.clientid()).isEmpty()) {
         serviceKeys.register(
             existing.identityzone(),
-            ServiceKeyService.BOOTSTRAP_ROLE,
+            ServiceKeyRole.ADMIN,
             "Bootstrap key of the default tenant",
             existing.clientid(),
             existing.clientsecret());

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
 import java.util.UUID;
+import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.server.instance.DataDirectory;
 import org.registrysecrets.server.instance.InstanceProperties;
 import org.registrysecrets.server.instance.PublicUrl;
@@ -139,7 +140,7 @@ class EmbeddedIssuerConfiguration {
       String role = client.getClientSettings().getSetting(ServiceKeyClients.ROLE);
       List<String> scopes =
           context.getAuthorizedScopes().isEmpty()
-              ? Scopes.ofRole(role == null ? "viewer" : role)
+              ? Scopes.ofRole(role == null ? ServiceKeyRole.VIEWER : ServiceKeyRole.of(role))
               : List.copyOf(context.getAuthorizedScopes());
       context
           .getClaims()

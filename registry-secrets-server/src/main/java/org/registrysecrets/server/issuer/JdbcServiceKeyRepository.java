@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.registrysecrets.api.ServiceKeyRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Service keys in the {@code service_key} table. */
@@ -43,7 +44,7 @@ class JdbcServiceKeyRepository {
             key.clientId(),
             key.secretHash(),
             key.tenant(),
-            key.role(),
+            key.role().wireName(),
             key.description(),
             key.createdAt().atOffset(ZoneOffset.UTC))
         .update();
@@ -69,7 +70,7 @@ class JdbcServiceKeyRepository {
         rs.getString("client_id"),
         rs.getString("secret_hash"),
         rs.getString("tenant"),
-        rs.getString("role"),
+        ServiceKeyRole.of(rs.getString("role")),
         rs.getString("description"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         revoked == null ? null : revoked.toInstant());

@@ -64,7 +64,7 @@ class ServiceKeyClients implements RegisteredClientRepository {
         .clientSettings(
             ClientSettings.builder()
                 .setting(TENANT, key.tenant())
-                .setting(ROLE, key.role())
+                .setting(ROLE, key.role().wireName())
                 .build())
         .tokenSettings(
             TokenSettings.builder()

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.api.wire.ErrorResponse;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyCreationRequest;
@@ -46,7 +47,8 @@ class ServiceKeyController {
       throw new InvalidInputException("Give \"tenant\" and \"role\" (viewer or editor).");
     }
     String description = request.description() == null ? "" : request.description();
-    ServiceKey key = serviceKeys.create(request.tenant(), request.role(), description);
+    ServiceKey key =
+        serviceKeys.create(request.tenant(), ServiceKeyRole.grantable(request.role()), description);
     return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store").body(key);
   }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
 import org.registrysecrets.server.instance.PublicUrl;
@@ -24,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class ServiceKeyService implements RevokedClients {
 
-  static final String BOOTSTRAP_ROLE = "admin";
-  private static final List<String> GRANTABLE_ROLES = List.of("viewer", "editor");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcServiceKeyRepository keys;
@@ -46,15 +45,15 @@ public class ServiceKeyService implements RevokedClients {
     this.properties = properties;
   }
 
-  /** Creates a key for {@code tenant} with the {@code viewer} or {@code editor} role. */
+  /** Creates a key for {@code tenant} with a grantable role ({@code viewer} or {@code editor}). */
   @Transactional
-  public ServiceKey create(String tenant, String role, String description) {
+  public ServiceKey create(String tenant, ServiceKeyRole role, String description) {
     if (!Tenants.isValid(tenant)) {
       throw new InvalidInputException(
           "The tenant must be 1 to 128 letters, digits, '-', '_' or '.'.");
     }
-    if (!GRANTABLE_ROLES.contains(role)) {
-      throw new InvalidInputException("The role must be \"viewer\" or \"editor\".");
+    if (!role.grantable()) {
+      throw new InvalidInputException("The role " + role.wireName() + " cannot be granted.");
     }
     if (description.length() > 500) {
       throw new InvalidInputException("The description may have at most 500 characters.");
@@ -65,7 +64,11 @@ public class ServiceKeyService implements RevokedClients {
   /** Registers a key with known credentials (the bootstrap key, restored from its file). */
   @Transactional
   ServiceKey register(
-      String tenant, String role, String description, String clientId, String clientSecret) {
+      String tenant,
+      ServiceKeyRole role,
+      String description,
+      String clientId,
+      String clientSecret) {
     keys.insert(
         new ServiceKeyRecord(
             clientId, hasher.encode(clientSecret), tenant, role, description, now(), null));
@@ -78,7 +81,11 @@ public class ServiceKeyService implements RevokedClients {
         .map(
             key ->
                 new ServiceKeyInfo(
-                    key.clientId(), key.tenant(), key.role(), key.description(), key.createdAt()))
+                    key.clientId(),
+                    key.tenant(),
+                    key.role().wireName(),
+                    key.description(),
+                    key.createdAt()))
         .toList();
   }
 
@@ -92,7 +99,7 @@ public class ServiceKeyService implements RevokedClients {
         keys.find(clientId)
             .filter(found -> !found.revoked())
             .orElseThrow(() -> new ServiceKeyNotFoundException(clientId));
-    if (key.role().equals(BOOTSTRAP_ROLE)) {
+    if (key.role() == ServiceKeyRole.ADMIN) {
       throw new ServiceKeyInUseException(
           "The bootstrap service key manages all others and cannot be revoked; delete "
               + BootstrapServiceKey.FILE_NAME

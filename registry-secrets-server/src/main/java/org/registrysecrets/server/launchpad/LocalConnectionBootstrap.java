@@ -1,6 +1,8 @@
 package org.registrysecrets.server.launchpad;
 
+import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.server.issuer.ServiceKeyService;
+import org.registrysecrets.server.security.Tenants;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -30,6 +32,7 @@ class LocalConnectionBootstrap {
     if (keys == null || connections.exists(ConnectionService.LOCAL)) {
       return;
     }
-    connections.createLocal(keys.create("default", "editor", "Launchpad connection 'local'"));
+    connections.createLocal(
+        keys.create(Tenants.DEFAULT, ServiceKeyRole.EDITOR, "Launchpad connection 'local'"));
   }
 }

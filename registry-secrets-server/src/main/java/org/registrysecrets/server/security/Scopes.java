@@ -2,6 +2,7 @@ package org.registrysecrets.server.security;
 
 import java.util.List;
 import java.util.Set;
+import org.registrysecrets.api.ServiceKeyRole;
 
 /** SAP AI Core's scope names, and the roles that bundle them. */
 public final class Scopes {
@@ -18,13 +19,12 @@ public final class Scopes {
 
   private Scopes() {}
 
-  /** The scopes of a role: {@code viewer}, {@code editor}, or {@code admin} (editor + keys). */
-  public static List<String> ofRole(String role) {
+  /** The scopes of a service key's role; {@code admin} is editor plus managing keys. */
+  public static List<String> ofRole(ServiceKeyRole role) {
     return switch (role) {
-      case "viewer" -> List.of(READ);
-      case "editor" -> List.of(READ, CREATE, UPDATE, DELETE);
-      case "admin" -> List.of(READ, CREATE, UPDATE, DELETE, MANAGE_SERVICE_KEYS);
-      default -> throw new IllegalArgumentException("Unknown role " + role);
+      case VIEWER -> List.of(READ);
+      case EDITOR -> List.of(READ, CREATE, UPDATE, DELETE);
+      case ADMIN -> List.of(READ, CREATE, UPDATE, DELETE, MANAGE_SERVICE_KEYS);
     };
   }
 

@@ -6,10 +6,17 @@ import static org.registrysecrets.server.support.TestData.dockerConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,6 +27,8 @@ import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.TestData;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -96,6 +105,57 @@ class FirstRunTests {
       assertThat(after.clientid()).isEqualTo(before.clientid());
       assertThat(after.clientsecret()).isEqualTo(before.clientsecret());
       assertThat(new ApiClient(port(third)).token(after)).isNotBlank();
+    }
+  }
+
+  @Test
+  void healthAnswersUpOnlyWhenTheServiceKeyAndTheAdminExist() throws Exception {
+    Path dataDir = TestData.newDataDir("readiness");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    CompletableFuture<ConfigurableApplicationContext> starting =
+        CompletableFuture.supplyAsync(
+            () ->
+                new SpringApplicationBuilder(RegistrySecretsApplication.class)
+                    .run(
+                        "--server.port=" + port,
+                        "--regsecrets.data-dir=" + dataDir,
+                        "--regsecrets.admin-password=readiness-admin-pw"));
+    try {
+      // As a start-up script does: wait for health, then read the key at once.
+      HttpResponse<String> first = null;
+      while (first == null && !starting.isCompletedExceptionally()) {
+        try {
+          HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+          if (answer.statusCode() == 200) {
+            first = answer;
+            break;
+          }
+          assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+        } catch (ConnectException notListeningYet) {
+          // Tomcat has not opened the port yet.
+        }
+        Thread.sleep(2);
+      }
+      assertThat(first).isNotNull();
+      assertThat(dataDir.resolve("service-key.json")).exists();
+      assertThat(TestData.bootstrapKey(dataDir).clientsecret()).isNotBlank();
+      assertThat(passwordMatches(starting.get(), "readiness-admin-pw")).isTrue();
+
+      // Health follows readiness, which Spring Boot grants only after the ready listeners ran.
+      AvailabilityChangeEvent.publish(starting.get(), ReadinessState.REFUSING_TRAFFIC);
+      assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(503);
+      AvailabilityChangeEvent.publish(starting.get(), ReadinessState.ACCEPTING_TRAFFIC);
+      assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+    } finally {
+      starting.get().close();
     }
   }
 
