@@ -1,6 +1,7 @@
 package org.registrysecrets.server.audit;
 
 import java.time.Instant;
+import org.registrysecrets.server.security.TenantId;
 
 /**
  * One audited action. It names the secret, never its data.
@@ -9,7 +10,7 @@ import java.time.Instant;
  */
 public record AuditEvent(
     Instant occurredAt,
-    String tenant,
+    TenantId tenant,
     String actor,
     String action,
     String secretName,

@@ -1,18 +1,20 @@
 package org.registrysecrets.server.audit;
 
 import java.util.List;
+import org.registrysecrets.server.security.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes audit events. A successful change is recorded in the change's own transaction, so both
- * commit or neither does; a refused change is recorded in a transaction of its own.
+ * commit or neither does; a refused change is recorded after its transaction rolled back, in a
+ * transaction of its own.
  */
 @Component
 public class AuditLog {
@@ -20,12 +22,11 @@ public class AuditLog {
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate separateTransaction;
+  private final TransactionTemplate transaction;
 
   AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.separateTransaction = new TransactionTemplate(transactions);
-    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -41,10 +42,17 @@ public class AuditLog {
     }
   }
 
-  /** Records a refused change on its own; a failure here is logged, not thrown. */
+  /**
+   * Records a refused change on its own; a failure here is logged, not thrown. Called outside any
+   * transaction: one that rolls back would take the record with it, and a nested one would hold a
+   * second pooled connection.
+   */
   public void recordRefusal(AuditEvent event) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("A refusal is audited after its transaction ended");
+    }
     try {
-      separateTransaction.executeWithoutResult(status -> insert(event));
+      transaction.executeWithoutResult(status -> insert(event));
     } catch (RuntimeException e) {
       log.warn(
           "Could not audit refused {} of {}: {}",
@@ -55,16 +63,16 @@ public class AuditLog {
   }
 
   /** The newest events of a tenant, newest first. */
-  public List<AuditEvent> recent(String tenant, int limit) {
+  public List<AuditEvent> recent(TenantId tenant, int limit) {
     return jdbc.sql(
             "select occurred_at, tenant, actor, action, secret_name, outcome, request_id"
                 + " from audit_event where tenant = ? order by id desc limit ?")
-        .params(tenant, limit)
+        .params(tenant.value(), limit)
         .query(
             (rs, row) ->
                 new AuditEvent(
                     rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getString("tenant"),
+                    TenantId.of(rs.getString("tenant")),
                     rs.getString("actor"),
                     rs.getString("action"),
                     rs.getString("secret_name"),
@@ -79,7 +87,7 @@ public class AuditLog {
                 + " request_id) values (?, ?, ?, ?, ?, ?, ?)")
         .params(
             event.occurredAt().atOffset(java.time.ZoneOffset.UTC),
-            event.tenant(),
+            event.tenant().value(),
             truncate(event.actor(), 256),
             event.action(),
             truncate(event.secretName(), 256),

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.registrysecrets.server.security.Stateless;
 import org.registrysecrets.server.security.TenantAuthentication;
+import org.registrysecrets.server.security.TenantId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +72,7 @@ class BenchConfiguration {
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       SecurityContextHolder.getContext()
-          .setAuthentication(TenantAuthentication.withoutToken(tenant, "bench"));
+          .setAuthentication(TenantAuthentication.withoutToken(TenantId.of(tenant), "bench"));
       try {
         chain.doFilter(request, response);
       } finally {

@@ -2,6 +2,7 @@ package org.registrysecrets.server.crypto;
 
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.server.security.TenantId;
 
 /**
  * Seals credentials for storage and opens them again. What a value belongs to (tenant and secret
@@ -9,12 +10,12 @@ import org.registrysecrets.api.dockerconfig.DockerConfigJson;
  */
 public interface SecretCipher {
 
-  Ciphertext encrypt(DockerConfigJson config, String tenant, SecretName name);
+  Ciphertext encrypt(DockerConfigJson config, TenantId tenant, SecretName name);
 
   /**
    * @throws SecretDecryptionException if the ciphertext was not sealed for this tenant and name
    */
-  DockerConfigJson decrypt(Ciphertext ciphertext, String tenant, SecretName name);
+  DockerConfigJson decrypt(Ciphertext ciphertext, TenantId tenant, SecretName name);
 
   /** Seals another credential, e.g. a connection's client secret, bound to its owner's id. */
   Ciphertext encryptCredential(String plaintext, String purpose, String ownerId);

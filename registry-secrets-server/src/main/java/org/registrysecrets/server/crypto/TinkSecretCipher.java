@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.server.security.TenantId;
 
 /**
  * AES-256-GCM through a Tink keyset. Tink prefixes each ciphertext with the id of its key, so a
@@ -27,14 +28,17 @@ public class TinkSecretCipher implements SecretCipher {
   }
 
   @Override
-  public Ciphertext encrypt(DockerConfigJson config, String tenant, SecretName name) {
-    return seal(config.utf8(), associatedData(DOCKER_CONFIG, tenant, name.value()));
+  public Ciphertext encrypt(DockerConfigJson config, TenantId tenant, SecretName name) {
+    return seal(config.utf8(), associatedData(DOCKER_CONFIG, tenant.value(), name.value()));
   }
 
   @Override
-  public DockerConfigJson decrypt(Ciphertext ciphertext, String tenant, SecretName name) {
+  public DockerConfigJson decrypt(Ciphertext ciphertext, TenantId tenant, SecretName name) {
     byte[] plaintext =
-        open(ciphertext, associatedData(DOCKER_CONFIG, tenant, name.value()), "secret " + name);
+        open(
+            ciphertext,
+            associatedData(DOCKER_CONFIG, tenant.value(), name.value()),
+            "secret " + name);
     return DockerConfigJson.fromTrustedJson(new String(plaintext, StandardCharsets.UTF_8));
   }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.instance.DataDirectory;
-import org.registrysecrets.server.security.Tenants;
+import org.registrysecrets.server.security.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,7 +43,7 @@ class BootstrapServiceKey {
     if (existing == null) {
       current =
           serviceKeys.register(
-              Tenants.DEFAULT,
+              TenantId.DEFAULT,
               ServiceKeyRole.ADMIN,
               "Bootstrap key of the default tenant",
               ServiceKeyService.newClientId(),
@@ -51,7 +51,7 @@ class BootstrapServiceKey {
     } else {
       if (serviceKeys.findActive(existing.clientid()).isEmpty()) {
         serviceKeys.register(
-            existing.identityzone(),
+            TenantId.of(existing.identityzone()),
             ServiceKeyRole.ADMIN,
             "Bootstrap key of the default tenant",
             existing.clientid(),

@@ -9,7 +9,9 @@ import org.registrysecrets.api.wire.ErrorResponse;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyCreationRequest;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
+import org.registrysecrets.server.security.TenantId;
 import org.registrysecrets.server.web.ApiError;
+import org.registrysecrets.server.web.ApiErrorCode;
 import org.registrysecrets.server.web.ApiErrorWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -48,7 +50,8 @@ class ServiceKeyController {
     }
     String description = request.description() == null ? "" : request.description();
     ServiceKey key =
-        serviceKeys.create(request.tenant(), ServiceKeyRole.grantable(request.role()), description);
+        serviceKeys.create(
+            TenantId.of(request.tenant()), ServiceKeyRole.grantable(request.role()), description);
     return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store").body(key);
   }
 
@@ -68,12 +71,12 @@ class ServiceKeyController {
   ResponseEntity<ErrorResponse> notFound(
       ServiceKeyNotFoundException e, HttpServletRequest request) {
     return errors.entity(
-        new ApiError(HttpStatus.NOT_FOUND, "NotFound", String.valueOf(e.getMessage())), request);
+        new ApiError(ApiErrorCode.NOT_FOUND, String.valueOf(e.getMessage())), request);
   }
 
   @ExceptionHandler(ServiceKeyInUseException.class)
   ResponseEntity<ErrorResponse> inUse(ServiceKeyInUseException e, HttpServletRequest request) {
     return errors.entity(
-        new ApiError(HttpStatus.CONFLICT, "Conflict", String.valueOf(e.getMessage())), request);
+        new ApiError(ApiErrorCode.CONFLICT, String.valueOf(e.getMessage())), request);
   }
 }

@@ -16,7 +16,7 @@ import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
 import org.registrysecrets.server.instance.PublicUrl;
 import org.registrysecrets.server.security.RevokedClients;
-import org.registrysecrets.server.security.Tenants;
+import org.registrysecrets.server.security.TenantId;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,11 +47,7 @@ public class ServiceKeyService implements RevokedClients {
 
   /** Creates a key for {@code tenant} with a grantable role ({@code viewer} or {@code editor}). */
   @Transactional
-  public ServiceKey create(String tenant, ServiceKeyRole role, String description) {
-    if (!Tenants.isValid(tenant)) {
-      throw new InvalidInputException(
-          "The tenant must be 1 to 128 letters, digits, '-', '_' or '.'.");
-    }
+  public ServiceKey create(TenantId tenant, ServiceKeyRole role, String description) {
     if (!role.grantable()) {
       throw new InvalidInputException("The role " + role.wireName() + " cannot be granted.");
     }
@@ -64,15 +60,15 @@ public class ServiceKeyService implements RevokedClients {
   /** Registers a key with known credentials (the bootstrap key, restored from its file). */
   @Transactional
   ServiceKey register(
-      String tenant,
+      TenantId tenant,
       ServiceKeyRole role,
       String description,
       String clientId,
       String clientSecret) {
     keys.insert(
         new ServiceKeyRecord(
-            clientId, hasher.encode(clientSecret), tenant, role, description, now(), null));
-    return serviceKey(clientId, clientSecret, tenant);
+            clientId, hasher.encode(clientSecret), tenant.value(), role, description, now(), null));
+    return serviceKey(clientId, clientSecret, tenant.value());
   }
 
   @Transactional(readOnly = true)

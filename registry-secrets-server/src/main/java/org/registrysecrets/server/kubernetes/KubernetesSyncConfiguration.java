@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -48,11 +49,45 @@ class KubernetesSyncConfiguration {
   }
 
   @Bean
-  KubernetesSecretSync kubernetesSecretSync(
+  SyncOutbox syncOutbox(JdbcClient jdbc) {
+    return new SyncOutbox(jdbc);
+  }
+
+  @Bean
+  SyncStates syncStates(JdbcClient jdbc) {
+    return new SyncStates(jdbc);
+  }
+
+  @Bean
+  KubernetesSecretSync kubernetesSecretSync(SyncOutbox outbox, SyncStates states, Clock clock) {
+    return new KubernetesSecretSync(outbox, states, clock);
+  }
+
+  @Bean
+  SecretReconciler secretReconciler(
       KubernetesClient cluster,
       DockerRegistrySecretService secrets,
+      SyncStates states,
+      KubernetesSyncProperties properties,
+      Clock clock) {
+    return new SecretReconciler(
+        cluster,
+        secrets,
+        states,
+        new PullSecretLinker(cluster, properties.serviceAccounts()),
+        properties,
+        clock);
+  }
+
+  @Bean
+  SyncDeliveryScheduler syncDeliveryScheduler(
+      SyncOutbox outbox,
+      SyncStates states,
       JdbcClient jdbc,
-      KubernetesSyncProperties properties) {
-    return new KubernetesSecretSync(cluster, secrets, new SyncStore(jdbc), properties);
+      SecretReconciler reconciler,
+      KubernetesSyncProperties properties,
+      Clock clock) {
+    return new SyncDeliveryScheduler(
+        outbox, states, new SyncLease(jdbc), reconciler, properties, clock);
   }
 }

@@ -2,7 +2,7 @@ package org.registrysecrets.server.launchpad;
 
 import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.server.issuer.ServiceKeyService;
-import org.registrysecrets.server.security.Tenants;
+import org.registrysecrets.server.security.TenantId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -33,6 +33,6 @@ class LocalConnectionBootstrap {
       return;
     }
     connections.createLocal(
-        keys.create(Tenants.DEFAULT, ServiceKeyRole.EDITOR, "Launchpad connection 'local'"));
+        keys.create(TenantId.DEFAULT, ServiceKeyRole.EDITOR, "Launchpad connection 'local'"));
   }
 }

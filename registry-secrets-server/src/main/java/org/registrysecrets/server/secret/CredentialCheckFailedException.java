@@ -12,6 +12,7 @@ public class CredentialCheckFailedException extends SecretException {
 
   public CredentialCheckFailedException(List<RegistryCheckResult> results) {
     super(
+        SecretRefusal.CREDENTIAL_CHECK_FAILED,
         "The credentials did not pass the check with the registry: "
             + String.join(
                 "; ",
@@ -32,10 +33,5 @@ public class CredentialCheckFailedException extends SecretException {
 
   public List<RegistryCheckResult> results() {
     return results;
-  }
-
-  @Override
-  public String code() {
-    return "CredentialCheckFailed";
   }
 }

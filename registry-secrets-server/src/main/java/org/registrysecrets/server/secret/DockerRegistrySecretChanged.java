@@ -1,14 +1,9 @@
 package org.registrysecrets.server.secret;
 
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.server.security.TenantId;
 
-/** Published after a secret was created, modified or deleted; consumers read the current state. */
-public record DockerRegistrySecretChanged(String tenant, SecretName name, Action action) {
-
-  /** What happened to the secret. */
-  public enum Action {
-    CREATED,
-    MODIFIED,
-    DELETED
-  }
-}
+/**
+ * Published inside the transaction of a create, modify or delete; consumers read the current state.
+ */
+public record DockerRegistrySecretChanged(TenantId tenant, SecretName name, SecretAction action) {}

@@ -7,49 +7,49 @@ import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
+import org.registrysecrets.server.security.TenantId;
 
 /** Stores secrets per tenant: metadata in plain columns, the Docker config only as ciphertext. */
 interface DockerRegistrySecretRepository {
 
-  List<DockerRegistrySecret> list(String tenant, int limit, long offset);
+  List<DockerRegistrySecret> list(TenantId tenant, Paging paging);
 
-  long count(String tenant);
+  long count(TenantId tenant);
 
-  Optional<DockerRegistrySecret> find(String tenant, SecretName name);
+  Optional<DockerRegistrySecret> find(TenantId tenant, SecretName name);
 
-  Optional<Ciphertext> findCiphertext(String tenant, SecretName name);
+  Optional<Ciphertext> findCiphertext(TenantId tenant, SecretName name);
 
   /**
    * @throws org.springframework.dao.DuplicateKeyException if the name is taken in the tenant
    */
-  void insert(String tenant, DockerRegistrySecret secret, Ciphertext ciphertext);
+  void insert(TenantId tenant, DockerRegistrySecret secret, Ciphertext ciphertext);
 
   /**
-   * Replaces the config and bumps the version.
+   * Replaces the config and bumps the version, if the stored version is one of {@code expected}.
    *
-   * @param expectedVersion the version the caller read, or {@code null} to overwrite any
    * @return whether a row matched
    */
   boolean update(
-      String tenant,
+      TenantId tenant,
       SecretName name,
-      @Nullable Long expectedVersion,
+      ExpectedVersions expected,
       List<String> registries,
       Ciphertext ciphertext,
       Instant modifiedAt,
       @Nullable RegistryVerification verification);
 
   /** Records a new check of the stored credentials; the version stays. */
-  boolean updateVerification(String tenant, SecretName name, RegistryVerification verification);
+  boolean updateVerification(TenantId tenant, SecretName name, RegistryVerification verification);
 
-  /** Deletes the row; returns whether one matched. */
-  boolean delete(String tenant, SecretName name, @Nullable Long expectedVersion);
+  /** Deletes the row if its version is one of {@code expected}; returns whether one matched. */
+  boolean delete(TenantId tenant, SecretName name, ExpectedVersions expected);
 
   /** Takes one slot of the tenant's quota; returns false if none is left. Row-locks the counter. */
-  boolean reserveSlot(String tenant, long maxCount);
+  boolean reserveSlot(TenantId tenant, long maxCount);
 
-  void releaseSlot(String tenant);
+  void releaseSlot(TenantId tenant);
 
   /** Every tenant that ever stored a secret. */
-  List<String> tenants();
+  List<TenantId> tenants();
 }

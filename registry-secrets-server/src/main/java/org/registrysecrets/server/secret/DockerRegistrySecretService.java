@@ -1,227 +1,172 @@
 package org.registrysecrets.server.secret;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.wire.RegistryVerification;
-import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
-import org.registrysecrets.server.crypto.SecretCipher;
-import org.registrysecrets.server.secret.DockerRegistrySecretChanged.Action;
+import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.registrysecrets.server.security.TenantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rules for a tenant's secrets, one method per API call. Each change is one transaction with
- * its audit event; reads never decrypt.
+ * A tenant's secrets, one method per API operation. Reads run in a read-only transaction and never
+ * decrypt. A write may first check its credentials with the registries, outside any transaction,
+ * then stores in one transaction ({@link DockerRegistrySecretChanges}); a refusal is audited after
+ * that transaction rolled back.
  */
 @Service
 public class DockerRegistrySecretService {
 
   private final DockerRegistrySecretRepository secrets;
-  private final SecretCipher cipher;
+  private final DockerRegistrySecretChanges changes;
+  private final RegistryCredentialChecker registries;
   private final AuditLog auditLog;
-  private final ApplicationEventPublisher events;
   private final SecretProperties properties;
   private final Clock clock;
 
   DockerRegistrySecretService(
       DockerRegistrySecretRepository secrets,
-      SecretCipher cipher,
+      DockerRegistrySecretChanges changes,
+      RegistryCredentialChecker registries,
       AuditLog auditLog,
-      ApplicationEventPublisher events,
-      SecretProperties properties) {
+      SecretProperties properties,
+      Clock clock) {
     this.secrets = secrets;
-    this.cipher = cipher;
+    this.changes = changes;
+    this.registries = registries;
     this.auditLog = auditLog;
-    this.events = events;
     this.properties = properties;
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
-  /** Secrets of the tenant ordered by name; {@code total} is counted only if asked for. */
+  /** Secrets of the tenant ordered by name; {@code total} only if the paging asks for it. */
   @Transactional(readOnly = true)
-  public DockerRegistrySecretPage list(String tenant, int top, long skip, boolean countTotal) {
+  public DockerRegistrySecretPage list(TenantId tenant, Paging paging) {
     return new DockerRegistrySecretPage(
-        secrets.list(tenant, top, skip), countTotal ? secrets.count(tenant) : null);
+        secrets.list(tenant, paging), paging.countTotal() ? secrets.count(tenant) : null);
   }
 
   @Transactional(readOnly = true)
-  public DockerRegistrySecret get(String tenant, SecretName name) {
+  public DockerRegistrySecret get(TenantId tenant, SecretName name) {
     return secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
   }
 
   /** The secret, if the tenant has one of this name. */
   @Transactional(readOnly = true)
-  public java.util.Optional<DockerRegistrySecret> find(String tenant, SecretName name) {
+  public Optional<DockerRegistrySecret> find(TenantId tenant, SecretName name) {
     return secrets.find(tenant, name);
   }
 
   /** Every tenant that ever stored a secret, for whole-store work such as a full sync. */
   @Transactional(readOnly = true)
-  public List<String> tenants() {
+  public List<TenantId> tenants() {
     return secrets.tenants();
   }
 
-  @Transactional(readOnly = true)
-  public long count(String tenant) {
-    return secrets.count(tenant);
+  /**
+   * The stored Docker config, decrypted for server-side use (writing it to a cluster); it never
+   * leaves the server in a response.
+   */
+  public DockerConfigJson config(TenantId tenant, SecretName name) {
+    return changes.config(tenant, name);
   }
 
-  public long maxCount() {
-    return properties.maxCount();
+  /** How many secrets the tenant may have and, if asked, how many it has. */
+  @Transactional(readOnly = true)
+  public SecretQuota quota(TenantId tenant, boolean withUsage) {
+    return new SecretQuota(withUsage ? secrets.count(tenant) : null, properties.maxCount());
   }
 
   /**
    * Stores a new secret.
    *
-   * @param verification the check of its credentials made before, or {@code null} if none was
+   * @param verify whether every registry must accept the credentials first
    */
-  @Transactional
   public DockerRegistrySecret create(
-      Caller caller,
-      SecretName name,
-      DockerConfigJson config,
-      @Nullable RegistryVerification verification) {
+      Caller caller, SecretName name, DockerConfigJson config, boolean verify) {
     return audited(
         caller,
-        "create",
+        SecretAction.CREATE,
         name,
         () -> {
-          if (secrets.find(caller.tenant(), name).isPresent()) {
-            throw new SecretAlreadyExistsException(name);
-          }
-          if (!secrets.reserveSlot(caller.tenant(), properties.maxCount())) {
-            throw new SecretQuotaExceededException(properties.maxCount());
-          }
-          Instant now = now();
-          DockerRegistrySecret secret =
-              new DockerRegistrySecret(name, now, now, config.registries(), 1, verification);
-          try {
-            secrets.insert(caller.tenant(), secret, cipher.encrypt(config, caller.tenant(), name));
-          } catch (DuplicateKeyException e) {
-            throw new SecretAlreadyExistsException(name);
-          }
-          events.publishEvent(
-              new DockerRegistrySecretChanged(caller.tenant(), name, Action.CREATED));
-          return secret;
+          RegistryVerification verification = verify ? require(config) : null;
+          return changes.create(caller, name, config, properties.maxCount(), verification);
         });
   }
 
-  /**
-   * Replaces the secret's Docker config; the name never changes.
-   *
-   * @param expectedVersion from {@code If-Match}, or {@code null} for last-write-wins
-   * @param verification the check of the new credentials made before, or {@code null}
-   */
-  @Transactional
+  /** Replaces the secret's Docker config, if its version is one of {@code expected}. */
   public DockerRegistrySecret modify(
       Caller caller,
       SecretName name,
       DockerConfigJson config,
-      @Nullable Long expectedVersion,
-      @Nullable RegistryVerification verification) {
+      ExpectedVersions expected,
+      boolean verify) {
     return audited(
         caller,
-        "modify",
+        SecretAction.MODIFY,
         name,
         () -> {
-          boolean updated =
-              secrets.update(
-                  caller.tenant(),
-                  name,
-                  expectedVersion,
-                  config.registries(),
-                  cipher.encrypt(config, caller.tenant(), name),
-                  now(),
-                  verification);
-          if (!updated) {
-            throw refusal(caller.tenant(), name);
-          }
-          events.publishEvent(
-              new DockerRegistrySecretChanged(caller.tenant(), name, Action.MODIFIED));
-          return get(caller.tenant(), name);
+          RegistryVerification verification = verify ? require(config) : null;
+          return changes.modify(caller, name, config, expected, verification);
         });
   }
 
-  @Transactional
-  public void delete(Caller caller, SecretName name, @Nullable Long expectedVersion) {
+  public void delete(Caller caller, SecretName name, ExpectedVersions expected) {
     audited(
         caller,
-        "delete",
+        SecretAction.DELETE,
         name,
         () -> {
-          if (!secrets.delete(caller.tenant(), name, expectedVersion)) {
-            throw refusal(caller.tenant(), name);
-          }
-          secrets.releaseSlot(caller.tenant());
-          events.publishEvent(
-              new DockerRegistrySecretChanged(caller.tenant(), name, Action.DELETED));
+          changes.delete(caller, name, expected);
           return name;
         });
   }
 
-  /**
-   * The stored Docker config, decrypted for a server-side use (a credential check); it never leaves
-   * the server.
-   */
-  @Transactional(readOnly = true)
-  public DockerConfigJson config(String tenant, SecretName name) {
-    return secrets
-        .findCiphertext(tenant, name)
-        .map(ciphertext -> cipher.decrypt(ciphertext, tenant, name))
-        .orElseThrow(() -> new SecretNotFoundException(name));
-  }
-
-  /** Records a check of the stored credentials; the secret's version stays. */
-  @Transactional
-  public DockerRegistrySecret recordVerification(
-      Caller caller, SecretName name, RegistryVerification verification) {
+  /** Checks the stored credentials with their registries again and keeps the result. */
+  public RegistryVerification verify(Caller caller, SecretName name) {
     return audited(
         caller,
-        "verify",
+        SecretAction.VERIFY,
         name,
         () -> {
-          if (!secrets.updateVerification(caller.tenant(), name, verification)) {
-            throw new SecretNotFoundException(name);
-          }
-          return get(caller.tenant(), name);
+          RegistryVerification verification = check(changes.config(caller.tenant(), name));
+          changes.recordVerification(caller, name, verification);
+          return verification;
         });
   }
 
-  /** Why a conditional write matched no row: the secret is gone, or its version moved on. */
-  private SecretException refusal(String tenant, SecretName name) {
-    return secrets.find(tenant, name).isPresent()
-        ? new SecretVersionMismatchException(name)
-        : new SecretNotFoundException(name);
+  /**
+   * @throws CredentialCheckFailedException if a registry's result is neither {@code valid} nor
+   *     {@code anonymous}
+   */
+  private RegistryVerification require(DockerConfigJson config) {
+    RegistryVerification verification = check(config);
+    if (!verification.acceptable()) {
+      throw new CredentialCheckFailedException(verification.results());
+    }
+    return verification;
   }
 
-  private <T> T audited(Caller caller, String action, SecretName name, Supplier<T> change) {
-    T result;
+  private RegistryVerification check(DockerConfigJson config) {
+    return new RegistryVerification(
+        clock.instant().truncatedTo(ChronoUnit.MILLIS), registries.check(config));
+  }
+
+  /** Runs an operation; a refusal is audited on its own, after the change rolled back. */
+  private <T> T audited(
+      Caller caller, SecretAction action, SecretName name, Supplier<T> operation) {
     try {
-      result = change.get();
+      return operation.get();
     } catch (SecretException e) {
-      auditLog.recordRefusal(event(caller, action, name, e.code()));
+      auditLog.recordRefusal(changes.audit(caller, action, name, e.refusal().code()));
       throw e;
     }
-    auditLog.record(event(caller, action, name, AuditEvent.SUCCESS));
-    return result;
-  }
-
-  private AuditEvent event(Caller caller, String action, SecretName name, String outcome) {
-    return new AuditEvent(
-        now(), caller.tenant(), caller.actor(), action, name.value(), outcome, caller.requestId());
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

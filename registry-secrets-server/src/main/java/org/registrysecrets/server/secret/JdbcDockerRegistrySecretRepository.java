@@ -7,12 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
+import org.registrysecrets.server.security.TenantId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,55 +33,55 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate savepoint;
 
   JdbcDockerRegistrySecretRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @Override
-  public List<DockerRegistrySecret> list(String tenant, int limit, long offset) {
+  public List<DockerRegistrySecret> list(TenantId tenant, Paging paging) {
     return jdbc.sql(METADATA + " where tenant = ? order by name limit ? offset ?")
-        .params(tenant, limit, offset)
+        .params(tenant.value(), paging.top(), paging.skip())
         .query(JdbcDockerRegistrySecretRepository::metadata)
         .list();
   }
 
   @Override
-  public long count(String tenant) {
+  public long count(TenantId tenant) {
     return jdbc.sql("select count(*) from docker_registry_secret where tenant = ?")
-        .param(tenant)
+        .param(tenant.value())
         .query(Long.class)
         .single();
   }
 
   @Override
-  public Optional<DockerRegistrySecret> find(String tenant, SecretName name) {
+  public Optional<DockerRegistrySecret> find(TenantId tenant, SecretName name) {
     return jdbc.sql(METADATA + " where tenant = ? and name = ?")
-        .params(tenant, name.value())
+        .params(tenant.value(), name.value())
         .query(JdbcDockerRegistrySecretRepository::metadata)
         .optional();
   }
 
   @Override
-  public Optional<Ciphertext> findCiphertext(String tenant, SecretName name) {
+  public Optional<Ciphertext> findCiphertext(TenantId tenant, SecretName name) {
     return jdbc.sql(
             "select ciphertext, key_id from docker_registry_secret where tenant = ? and name = ?")
-        .params(tenant, name.value())
+        .params(tenant.value(), name.value())
         .query((rs, row) -> new Ciphertext(rs.getBytes("ciphertext"), rs.getLong("key_id")))
         .optional();
   }
 
   @Override
-  public void insert(String tenant, DockerRegistrySecret secret, Ciphertext ciphertext) {
+  public void insert(TenantId tenant, DockerRegistrySecret secret, Ciphertext ciphertext) {
     jdbc.sql(
             "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
                 + " registries, key_id, ciphertext, verification) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            java.util.Arrays.asList(
-                tenant,
+            Arrays.asList(
+                tenant.value(),
                 secret.name().value(),
                 secret.version(),
                 utc(secret.createdAt()),
@@ -93,9 +95,9 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
 
   @Override
   public boolean update(
-      String tenant,
+      TenantId tenant,
       SecretName name,
-      @Nullable Long expectedVersion,
+      ExpectedVersions expected,
       List<String> registries,
       Ciphertext ciphertext,
       Instant modifiedAt,
@@ -106,13 +108,13 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
     params.add(ciphertext.keyId());
     params.add(ciphertext.bytes());
     params.add(json(verification));
-    params.add(tenant);
+    params.add(tenant.value());
     params.add(name.value());
     return jdbc.sql(
                 "update docker_registry_secret set version = version + 1, modified_at = ?,"
                     + " registries = ?, key_id = ?, ciphertext = ?, verification = ?"
                     + " where tenant = ? and name = ?"
-                    + versionCondition(expectedVersion, params))
+                    + versionCondition(expected, params))
             .params(params)
             .update()
         == 1;
@@ -120,92 +122,99 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
 
   @Override
   public boolean updateVerification(
-      String tenant, SecretName name, RegistryVerification verification) {
+      TenantId tenant, SecretName name, RegistryVerification verification) {
     return jdbc.sql(
                 "update docker_registry_secret set verification = ? where tenant = ? and name = ?")
-            .params(JSON.writeValueAsString(verification), tenant, name.value())
+            .params(JSON.writeValueAsString(verification), tenant.value(), name.value())
             .update()
         == 1;
   }
 
   @Override
-  public boolean delete(String tenant, SecretName name, @Nullable Long expectedVersion) {
-    List<Object> params = new ArrayList<>(List.of(tenant, name.value()));
+  public boolean delete(TenantId tenant, SecretName name, ExpectedVersions expected) {
+    List<Object> params = new ArrayList<>(List.of(tenant.value(), name.value()));
     return jdbc.sql(
                 "delete from docker_registry_secret where tenant = ? and name = ?"
-                    + versionCondition(expectedVersion, params))
+                    + versionCondition(expected, params))
             .params(params)
             .update()
         == 1;
   }
 
-  /** The optimistic-locking condition, with its parameter appended to {@code params}. */
-  private static String versionCondition(@Nullable Long expectedVersion, List<Object> params) {
-    if (expectedVersion == null) {
+  /**
+   * The optimistic-locking condition as one predicate ({@code version in (...)}), with its
+   * parameters appended to {@code params}.
+   */
+  private static String versionCondition(ExpectedVersions expected, List<Object> params) {
+    if (expected.any()) {
       return "";
     }
-    params.add(expectedVersion);
-    return " and version = ?";
+    params.addAll(expected.versions());
+    return " and version in ("
+        + String.join(", ", Collections.nCopies(expected.versions().size(), "?"))
+        + ")";
   }
 
+  /**
+   * The increment holds the counter row's lock until the transaction ends, so concurrent creates in
+   * one tenant queue up on it. A tenant's first create finds no row: it creates one and tries once
+   * more, and that second increment decides, whoever created the row.
+   */
   @Override
-  public boolean reserveSlot(String tenant, long maxCount) {
+  public boolean reserveSlot(TenantId tenant, long maxCount) {
     if (incrementBelow(tenant, maxCount)) {
       return true;
     }
-    if (usageRowExists(tenant)) {
-      return false;
-    }
-    createUsageRow(tenant);
+    createUsageRowIfMissing(tenant);
     return incrementBelow(tenant, maxCount);
   }
 
   @Override
-  public void releaseSlot(String tenant) {
+  public void releaseSlot(TenantId tenant) {
     jdbc.sql(
             "update tenant_usage set secret_count = secret_count - 1"
                 + " where tenant = ? and secret_count > 0")
-        .param(tenant)
+        .param(tenant.value())
         .update();
   }
 
   @Override
-  public List<String> tenants() {
-    return jdbc.sql("select tenant from tenant_usage order by tenant").query(String.class).list();
+  public List<TenantId> tenants() {
+    return jdbc
+        .sql("select tenant from tenant_usage order by tenant")
+        .query(String.class)
+        .list()
+        .stream()
+        .map(TenantId::of)
+        .toList();
   }
 
-  private boolean incrementBelow(String tenant, long maxCount) {
+  private boolean incrementBelow(TenantId tenant, long maxCount) {
     return jdbc.sql(
                 "update tenant_usage set secret_count = secret_count + 1"
                     + " where tenant = ? and secret_count < ?")
-            .params(tenant, maxCount)
+            .params(tenant.value(), maxCount)
             .update()
         == 1;
   }
 
-  private boolean usageRowExists(String tenant) {
-    return jdbc.sql("select count(*) from tenant_usage where tenant = ?")
-            .param(tenant)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   /**
-   * Creates the tenant's counter in a transaction of its own: on PostgreSQL a failed insert would
-   * abort the caller's transaction, and a concurrent first create may win the race.
+   * Creates the tenant's counter behind a savepoint on the caller's connection: if a concurrent
+   * first create made it already, only the savepoint rolls back (on PostgreSQL a failed insert
+   * would otherwise abort the whole transaction), and no second connection is taken.
    */
-  private void createUsageRow(String tenant) {
+  private void createUsageRowIfMissing(TenantId tenant) {
     try {
-      ownTransaction.executeWithoutResult(
+      savepoint.executeWithoutResult(
           status ->
               jdbc.sql(
                       "insert into tenant_usage (tenant, secret_count) select ?, count(*) from"
-                          + " docker_registry_secret where tenant = ?")
-                  .params(tenant, tenant)
+                          + " docker_registry_secret where tenant = ?"
+                          + " and not exists (select 1 from tenant_usage where tenant = ?)")
+                  .params(tenant.value(), tenant.value(), tenant.value())
                   .update());
     } catch (DuplicateKeyException e) {
-      // Another request created it first; the caller retries the increment.
+      // Another request created it first; the caller's next increment decides.
     }
   }
 

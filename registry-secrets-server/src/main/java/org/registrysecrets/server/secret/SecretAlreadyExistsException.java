@@ -9,13 +9,9 @@ public class SecretAlreadyExistsException extends SecretException {
 
   public SecretAlreadyExistsException(SecretName name) {
     super(
+        SecretRefusal.ALREADY_EXISTS,
         String.format(
             "A Docker registry secret named %s already exists; choose another name or edit it.",
             name));
-  }
-
-  @Override
-  public String code() {
-    return "AlreadyExists";
   }
 }

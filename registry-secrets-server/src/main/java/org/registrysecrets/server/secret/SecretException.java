@@ -1,13 +1,18 @@
 package org.registrysecrets.server.secret;
 
-/** A refused operation on a secret; {@link #code()} is the stable code clients see. */
+/** A refused operation on a secret; {@link #refusal()} says why, in words clients can rely on. */
 public abstract class SecretException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  protected SecretException(String message) {
+  private final SecretRefusal refusal;
+
+  protected SecretException(SecretRefusal refusal, String message) {
     super(message);
+    this.refusal = refusal;
   }
 
-  public abstract String code();
+  public final SecretRefusal refusal() {
+    return refusal;
+  }
 }

@@ -8,11 +8,6 @@ public class SecretNotFoundException extends SecretException {
   private static final long serialVersionUID = 1L;
 
   public SecretNotFoundException(SecretName name) {
-    super(String.format("No Docker registry secret is named %s.", name));
-  }
-
-  @Override
-  public String code() {
-    return "NotFound";
+    super(SecretRefusal.NOT_FOUND, String.format("No Docker registry secret is named %s.", name));
   }
 }

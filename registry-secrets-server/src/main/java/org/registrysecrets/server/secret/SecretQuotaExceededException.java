@@ -7,13 +7,9 @@ public class SecretQuotaExceededException extends SecretException {
 
   public SecretQuotaExceededException(long maxCount) {
     super(
+        SecretRefusal.QUOTA_EXCEEDED,
         "The tenant already has the maximum of "
             + maxCount
             + " Docker registry secrets; remove one before adding another.");
-  }
-
-  @Override
-  public String code() {
-    return "QuotaExceeded";
   }
 }

@@ -9,13 +9,9 @@ public class SecretVersionMismatchException extends SecretException {
 
   public SecretVersionMismatchException(SecretName name) {
     super(
+        SecretRefusal.VERSION_MISMATCH,
         String.format(
             "The Docker registry secret %s has changed since you read it (If-Match does not match its ETag); read it again and retry.",
             name));
-  }
-
-  @Override
-  public String code() {
-    return "PreconditionFailed";
   }
 }

@@ -2,10 +2,11 @@ package org.registrysecrets.server.secret;
 
 import java.util.Map;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
+import org.registrysecrets.server.security.TenantId;
 
 /** Tells where a tenant's secrets stand in a cluster; present only when a sync is on. */
 public interface SyncStatusProvider {
 
   /** The sync state of each of the tenant's secrets that has one, by name. */
-  Map<String, DockerRegistrySecretSync> statuses(String tenant);
+  Map<String, DockerRegistrySecretSync> statuses(TenantId tenant);
 }

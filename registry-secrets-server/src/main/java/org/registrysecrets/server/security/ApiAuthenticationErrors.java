@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.registrysecrets.server.web.ApiError;
+import org.registrysecrets.server.web.ApiErrorCode;
 import org.registrysecrets.server.web.ApiErrorWriter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -37,8 +37,7 @@ class ApiAuthenticationErrors implements AuthenticationEntryPoint, AccessDeniedH
     boolean tokenGiven = request.getHeader("Authorization") != null;
     errors.write(
         new ApiError(
-            HttpStatus.UNAUTHORIZED,
-            "Unauthorized",
+            ApiErrorCode.UNAUTHORIZED,
             tokenGiven
                 ? "The bearer token is invalid, expired or revoked; request a new one with your"
                     + " service key."
@@ -54,8 +53,7 @@ class ApiAuthenticationErrors implements AuthenticationEntryPoint, AccessDeniedH
     bearerAccessDenied.handle(request, response, e);
     errors.write(
         new ApiError(
-            HttpStatus.FORBIDDEN,
-            "Forbidden",
+            ApiErrorCode.FORBIDDEN,
             "The token lacks the scope this call needs; use a service key with the required role."),
         request,
         response);

@@ -21,7 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * Everything else but health and the error page needs a token too.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiSecurityConfiguration {
+public class ApiSecurityConfiguration {
 
   static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
 

@@ -10,11 +10,11 @@ public class TenantAuthentication extends JwtAuthenticationToken {
 
   private static final long serialVersionUID = 1L;
 
-  private final String tenant;
+  private final TenantId tenant;
   private final String actor;
 
   TenantAuthentication(
-      Jwt jwt, Collection<? extends GrantedAuthority> authorities, String tenant, String actor) {
+      Jwt jwt, Collection<? extends GrantedAuthority> authorities, TenantId tenant, String actor) {
     super(jwt, authorities, actor);
     this.tenant = tenant;
     this.actor = actor;
@@ -24,7 +24,7 @@ public class TenantAuthentication extends JwtAuthenticationToken {
    * An authentication that no token backs, for the bench profile's comparison with authentication
    * switched off. Never used outside that profile.
    */
-  public static TenantAuthentication withoutToken(String tenant, String actor) {
+  public static TenantAuthentication withoutToken(TenantId tenant, String actor) {
     Jwt placeholder =
         Jwt.withTokenValue("none")
             .header("alg", "none")
@@ -40,7 +40,7 @@ public class TenantAuthentication extends JwtAuthenticationToken {
         actor);
   }
 
-  public String tenant() {
+  public TenantId tenant() {
     return tenant;
   }
 

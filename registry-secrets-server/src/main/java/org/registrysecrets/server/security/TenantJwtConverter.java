@@ -30,14 +30,14 @@ class TenantJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
     String tenant = jwt.getClaimAsString(tenantClaim);
-    if (tenant == null || !Tenants.isValid(tenant)) {
+    if (tenant == null || !TenantId.isValid(tenant)) {
       throw new OAuth2AuthenticationException(
           new OAuth2Error(
               OAuth2ErrorCodes.INVALID_TOKEN,
               "The token does not name a tenant in the claim " + tenantClaim,
               null));
     }
-    return new TenantAuthentication(jwt, authorities(jwt), tenant, actor(jwt));
+    return new TenantAuthentication(jwt, authorities(jwt), TenantId.of(tenant), actor(jwt));
   }
 
   private static Collection<GrantedAuthority> authorities(Jwt jwt) {

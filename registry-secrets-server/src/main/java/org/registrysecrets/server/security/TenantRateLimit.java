@@ -3,11 +3,11 @@ package org.registrysecrets.server.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.registrysecrets.server.web.ApiError;
+import org.registrysecrets.server.web.ApiErrorCode;
 import org.registrysecrets.server.web.ApiErrorWriter;
 import org.registrysecrets.server.web.ApiProperties;
 import org.registrysecrets.server.web.RateLimiter;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -43,15 +43,14 @@ class TenantRateLimit implements HandlerInterceptor, WebMvcConfigurer {
     if (!(authentication instanceof TenantAuthentication token)) {
       return true;
     }
-    long wait = limiter.acquire(token.tenant());
+    long wait = limiter.acquire(token.tenant().value());
     if (wait == 0) {
       return true;
     }
     response.setHeader("Retry-After", Long.toString(wait));
     errors.write(
         new ApiError(
-            HttpStatus.TOO_MANY_REQUESTS,
-            "TooManyRequests",
+            ApiErrorCode.TOO_MANY_REQUESTS,
             "The tenant sends more requests than allowed; retry after " + wait + " s."),
         request,
         response);

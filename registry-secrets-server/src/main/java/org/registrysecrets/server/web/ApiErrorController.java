@@ -46,11 +46,11 @@ class ApiErrorController implements ErrorController {
     HttpStatus status = status(request);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String target = uri instanceof String path ? path : request.getRequestURI();
+    ApiErrorCode code = ApiErrorCode.forStatus(status.value());
     ApiError error =
         new ApiError(
-            status,
-            code(status),
-            status == HttpStatus.NOT_FOUND
+            code,
+            code == ApiErrorCode.NOT_FOUND
                 ? "There is no resource at this path."
                 : "The request was refused: " + status.getReasonPhrase() + ".");
     return ResponseEntity.status(status)
@@ -67,18 +67,5 @@ class ApiErrorController implements ErrorController {
       }
     }
     return HttpStatus.INTERNAL_SERVER_ERROR;
-  }
-
-  private static String code(HttpStatus status) {
-    return switch (status) {
-      case BAD_REQUEST -> "BadRequest";
-      case UNAUTHORIZED -> "Unauthorized";
-      case FORBIDDEN -> "Forbidden";
-      case NOT_FOUND -> "NotFound";
-      case METHOD_NOT_ALLOWED -> "MethodNotAllowed";
-      case CONTENT_TOO_LARGE -> "PayloadTooLarge";
-      case UNSUPPORTED_MEDIA_TYPE -> "UnsupportedMediaType";
-      default -> status.is4xxClientError() ? "BadRequest" : "InternalServerError";
-    };
   }
 }

@@ -64,8 +64,7 @@ class ApiErrorResponses {
         e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
     return errors.entity(
         new ApiError(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            "UnsupportedMediaType",
+            ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
             "The request body must be sent as " + supported + "."),
         request);
   }
@@ -80,8 +79,7 @@ class ApiErrorResponses {
       HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     return errors.entity(
         new ApiError(
-            HttpStatus.METHOD_NOT_ALLOWED,
-            "MethodNotAllowed",
+            ApiErrorCode.METHOD_NOT_ALLOWED,
             "The method " + e.getMethod() + " is not allowed here."),
         request);
   }
@@ -96,8 +94,7 @@ class ApiErrorResponses {
   @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
   ResponseEntity<ErrorResponse> noRoute(HttpServletRequest request) {
     return errors.entity(
-        new ApiError(HttpStatus.NOT_FOUND, "NotFound", "There is no resource at this path."),
-        request);
+        new ApiError(ApiErrorCode.NOT_FOUND, "There is no resource at this path."), request);
   }
 
   @ExceptionHandler({
@@ -110,8 +107,7 @@ class ApiErrorResponses {
     log.warn("Storage unavailable: {}", e.getClass().getSimpleName());
     return errors.entity(
         new ApiError(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "ServiceUnavailable",
+            ApiErrorCode.SERVICE_UNAVAILABLE,
             "The secret store is unavailable; nothing was changed. Retry later."),
         request);
   }
@@ -126,8 +122,7 @@ class ApiErrorResponses {
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
     return errors.entity(
         new ApiError(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "InternalServerError",
+            ApiErrorCode.INTERNAL_SERVER_ERROR,
             "The server failed to handle the request; quote the request id when reporting it."),
         request);
   }

@@ -25,7 +25,7 @@ public class ApiErrorWriter {
 
   public ErrorResponse body(ApiError error, HttpServletRequest request, String target) {
     return ErrorResponse.of(
-        error.code(), error.message(), RequestIds.of(request), target, error.details());
+        error.code().code(), error.message(), RequestIds.of(request), target, error.details());
   }
 
   public ResponseEntity<ErrorResponse> entity(ApiError error, HttpServletRequest request) {

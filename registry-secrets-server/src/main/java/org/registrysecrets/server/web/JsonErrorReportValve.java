@@ -2,11 +2,14 @@ package org.registrysecrets.server.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.wire.ErrorResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replaces Tomcat's HTML error page for requests Tomcat refuses before any servlet runs (an encoded
@@ -14,28 +17,29 @@ import org.jspecify.annotations.Nullable;
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
+  // Tomcat creates the valve by class name, outside Spring: it has a mapper of its own.
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   @Override
   protected void report(Request request, Response response, @Nullable Throwable throwable) {
     int status = response.getStatus();
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
-    String code = status == 404 ? "NotFound" : status >= 500 ? "InternalServerError" : "BadRequest";
+    ApiErrorCode error = ApiErrorCode.forStatus(status);
     String message =
         status >= 500
             ? "The server failed to handle the request."
             : "The request URL or headers are malformed (for example an encoded '/' in a path).";
     String target = request.getCoyoteRequest().requestURI().toString();
     String body =
-        "{\"error\":{\"code\":\""
-            + code
-            + "\",\"message\":\""
-            + message
-            + "\",\"requestId\":\""
-            + UUID.randomUUID()
-            + "\",\"target\":\""
-            + jsonEscape(target == null ? "" : target)
-            + "\",\"details\":{}}}";
+        JSON.writeValueAsString(
+            ErrorResponse.of(
+                error.code(),
+                message,
+                UUID.randomUUID().toString(),
+                target == null ? "" : truncate(target),
+                Map.of()));
     try {
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
@@ -49,18 +53,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
     }
   }
 
-  private static String jsonEscape(String value) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < value.length() && i < 512; i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c > 0x7e) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+  private static String truncate(String target) {
+    return target.length() > 512 ? target.substring(0, 512) : target;
   }
 }

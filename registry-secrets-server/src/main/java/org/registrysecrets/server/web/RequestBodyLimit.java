@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,8 +66,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     response.setHeader("Connection", "close");
     errors.write(
         new ApiError(
-            HttpStatus.CONTENT_TOO_LARGE,
-            "PayloadTooLarge",
+            ApiErrorCode.PAYLOAD_TOO_LARGE,
             "The request body is larger than " + maxBytes + " bytes."),
         request,
         response);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.server.security.TenantId;
 import org.registrysecrets.server.support.ApiClient.Response;
 import org.registrysecrets.server.support.ServerTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ class AuditTrailTests extends ServerTestBase {
     api.patch(SECRETS + "/audited", token, patchBody(config));
     api.delete(SECRETS + "/audited", token);
 
-    List<AuditEvent> events = auditLog.recent(tenant, 10);
+    List<AuditEvent> events = auditLog.recent(TenantId.of(tenant), 10);
     assertThat(events)
         .extracting(AuditEvent::action, AuditEvent::outcome)
         .containsExactly(

@@ -14,6 +14,7 @@ import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.server.instance.DataDirectory;
 import org.registrysecrets.server.instance.InstanceProperties;
+import org.registrysecrets.server.security.TenantId;
 import org.registrysecrets.server.support.TestData;
 
 class TinkSecretCipherTests {
@@ -33,21 +34,23 @@ class TinkSecretCipherTests {
   void opensWhatItSealedForTheSameTenantAndName() throws Exception {
     TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
 
-    Ciphertext sealed = cipher.encrypt(CONFIG, "tenant-a", NAME);
+    Ciphertext sealed = cipher.encrypt(CONFIG, TenantId.of("tenant-a"), NAME);
 
     assertThat(new String(sealed.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("tink-pw");
-    assertThat(cipher.decrypt(sealed, "tenant-a", NAME).json()).isEqualTo(CONFIG.json());
+    assertThat(cipher.decrypt(sealed, TenantId.of("tenant-a"), NAME).json())
+        .isEqualTo(CONFIG.json());
   }
 
   @Test
   void refusesARowMovedToAnotherTenantOrName() throws Exception {
     TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
-    Ciphertext sealed = cipher.encrypt(CONFIG, "tenant-a", NAME);
+    Ciphertext sealed = cipher.encrypt(CONFIG, TenantId.of("tenant-a"), NAME);
 
-    assertThatThrownBy(() -> cipher.decrypt(sealed, "tenant-b", NAME))
+    assertThatThrownBy(() -> cipher.decrypt(sealed, TenantId.of("tenant-b"), NAME))
         .isInstanceOf(SecretDecryptionException.class)
         .hasMessageNotContaining("tink-pw");
-    assertThatThrownBy(() -> cipher.decrypt(sealed, "tenant-a", SecretName.of("moved")))
+    assertThatThrownBy(
+            () -> cipher.decrypt(sealed, TenantId.of("tenant-a"), SecretName.of("moved")))
         .isInstanceOf(SecretDecryptionException.class);
   }
 
@@ -61,17 +64,19 @@ class TinkSecretCipherTests {
         .isEqualTo("client-secret-1");
     assertThatThrownBy(() -> cipher.decryptCredential(sealed, "connection", "other"))
         .isInstanceOf(SecretDecryptionException.class);
-    assertThatThrownBy(() -> cipher.decrypt(sealed, "connection", SecretName.of("local")))
+    assertThatThrownBy(
+            () -> cipher.decrypt(sealed, TenantId.of("connection"), SecretName.of("local")))
         .isInstanceOf(SecretDecryptionException.class);
   }
 
   @Test
   void refusesTamperedBytes() throws Exception {
     TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
-    byte[] bytes = cipher.encrypt(CONFIG, "tenant-a", NAME).bytes();
+    byte[] bytes = cipher.encrypt(CONFIG, TenantId.of("tenant-a"), NAME).bytes();
     bytes[bytes.length - 1] ^= 1;
 
-    assertThatThrownBy(() -> cipher.decrypt(new Ciphertext(bytes, 0), "tenant-a", NAME))
+    assertThatThrownBy(
+            () -> cipher.decrypt(new Ciphertext(bytes, 0), TenantId.of("tenant-a"), NAME))
         .isInstanceOf(SecretDecryptionException.class);
   }
 
@@ -79,16 +84,18 @@ class TinkSecretCipherTests {
   void keepsOpeningOldRowsAfterARotation() throws Exception {
     KeysetStore store = store();
     KeysetHandle original = store.loadOrCreate();
-    Ciphertext old = new TinkSecretCipher(original).encrypt(CONFIG, "tenant-a", NAME);
+    Ciphertext old = new TinkSecretCipher(original).encrypt(CONFIG, TenantId.of("tenant-a"), NAME);
 
     KeysetHandle rotated = store.rotate(original);
     TinkSecretCipher afterRotation = new TinkSecretCipher(store.loadOrCreate());
-    Ciphertext fresh = afterRotation.encrypt(CONFIG, "tenant-a", NAME);
+    Ciphertext fresh = afterRotation.encrypt(CONFIG, TenantId.of("tenant-a"), NAME);
 
     assertThat(rotated.size()).isEqualTo(2);
     assertThat(fresh.keyId()).isNotEqualTo(old.keyId());
-    assertThat(afterRotation.decrypt(old, "tenant-a", NAME).json()).isEqualTo(CONFIG.json());
-    assertThat(afterRotation.decrypt(fresh, "tenant-a", NAME).json()).isEqualTo(CONFIG.json());
+    assertThat(afterRotation.decrypt(old, TenantId.of("tenant-a"), NAME).json())
+        .isEqualTo(CONFIG.json());
+    assertThat(afterRotation.decrypt(fresh, TenantId.of("tenant-a"), NAME).json())
+        .isEqualTo(CONFIG.json());
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.RegistrySecretsApplication;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SecretCipher;
+import org.registrysecrets.server.security.TenantId;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.TestData;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -197,7 +198,7 @@ class FirstRunTests {
             .single();
     return context
         .getBean(SecretCipher.class)
-        .decrypt(ciphertext, "default", SecretName.of(name))
+        .decrypt(ciphertext, TenantId.DEFAULT, SecretName.of(name))
         .json();
   }
 

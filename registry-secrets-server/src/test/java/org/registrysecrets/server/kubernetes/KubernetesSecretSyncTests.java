@@ -61,7 +61,8 @@ class KubernetesSecretSyncTests {
   private static KubernetesMockServer server = startCluster();
 
   @LocalServerPort int port;
-  @Autowired KubernetesSecretSync sync;
+  @Autowired SecretReconciler reconciler;
+  @Autowired SyncDeliveryScheduler scheduler;
   @Autowired JdbcClient jdbc;
 
   private ApiClient api;
@@ -206,7 +207,7 @@ class KubernetesSecretSyncTests {
         .resource(secret("someone-elses", Map.of("team", "ml")))
         .create();
 
-    sync.reconcileAll();
+    reconciler.reconcileAll();
 
     assertThat(cluster().secrets().inNamespace(namespace).withName("deleted-by-hand").get())
         .isNotNull();
@@ -218,7 +219,7 @@ class KubernetesSecretSyncTests {
 
     // A second pass right after the first writes nothing
     drainRequests();
-    sync.reconcileAll();
+    reconciler.reconcileAll();
     List<String> writes = new ArrayList<>();
     RecordedRequest request;
     while ((request = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
@@ -275,7 +276,7 @@ class KubernetesSecretSyncTests {
                 .build())
         .create();
 
-    sync.reconcileAll();
+    reconciler.reconcileAll();
 
     JsonNode usedBy = api.get(SECRETS + "/used", token).json().get("sync").get("usedBy");
     assertThat(usedBy.toString()).contains("serviceaccount/default").contains("pod/trainer");
@@ -283,18 +284,18 @@ class KubernetesSecretSyncTests {
 
   @Test
   void onlyOneReplicaLeadsAndAnotherTakesOverWhenItStops() {
-    SyncStore otherReplica = new SyncStore(jdbc);
+    SyncLease otherReplica = new SyncLease(jdbc);
     Instant now = Instant.now();
 
     assertThat(otherReplica.lead("replica-b", now, now.plusSeconds(30))).isFalse();
-    sync.stop();
+    scheduler.stop();
     try {
       assertThat(otherReplica.lead("replica-b", Instant.now(), Instant.now().plusMillis(300)))
           .isTrue();
       assertThat(otherReplica.lead("replica-b", Instant.now(), Instant.now().plusMillis(300)))
           .isTrue();
     } finally {
-      sync.start();
+      scheduler.start();
     }
     // replica-b stops renewing, as if it died: this replica takes the lead back after the lease
     api.post(SECRETS, token, createBody("after-takeover", dockerConfig("r.io", "u", "p")));
@@ -324,7 +325,7 @@ class KubernetesSecretSyncTests {
                 .build())
         .create();
     eventually(() -> cluster().secrets().inNamespace("aicore-default").withName(name).get());
-    sync.reconcileAll();
+    reconciler.reconcileAll();
     LaunchpadSession browser = LaunchpadSession.login(port, "admin", ADMIN_PASSWORD);
 
     String dialog = browser.get("/launchpad/secrets/" + name + "/remove");

@@ -20,7 +20,7 @@ class SyncErrorMessageTests {
                         + " \"eyJhdXRocyI6c2VjcmV0LXZhbHVlfQ==\": admission webhook said no")
                 .build());
 
-    String message = KubernetesSecretSync.describe(refused);
+    String message = SyncFailures.describe(refused);
 
     assertThat(message)
         .startsWith("Kubernetes answered 422: Secret \"…\" is invalid")
@@ -30,7 +30,7 @@ class SyncErrorMessageTests {
 
   @Test
   void saysWhenTheClusterCannotBeReached() {
-    assertThat(KubernetesSecretSync.describe(new KubernetesClientException("connection refused")))
+    assertThat(SyncFailures.describe(new KubernetesClientException("connection refused")))
         .isEqualTo("The Kubernetes API cannot be reached");
   }
 }

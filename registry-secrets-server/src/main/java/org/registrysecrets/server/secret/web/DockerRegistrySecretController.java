@@ -16,13 +16,15 @@ import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
-import org.registrysecrets.server.secret.CredentialCheck;
 import org.registrysecrets.server.secret.DockerRegistrySecret;
 import org.registrysecrets.server.secret.DockerRegistrySecretPage;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
-import org.registrysecrets.server.secret.SecretVersionMismatchException;
+import org.registrysecrets.server.secret.ExpectedVersions;
+import org.registrysecrets.server.secret.Paging;
+import org.registrysecrets.server.secret.SecretQuota;
 import org.registrysecrets.server.secret.SyncStatusProvider;
 import org.registrysecrets.server.security.Caller;
+import org.registrysecrets.server.security.TenantId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,15 +35,15 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * SAP AI Core's {@code /v2/admin/dockerRegistrySecrets} and its quota call. It turns wire records
- * into domain values, calls one service method and maps the result; the {@code AI-Resource-Group}
- * header is accepted and ignored, as these secrets are tenant-wide.
+ * SAP AI Core's {@code /v2/admin/dockerRegistrySecrets} and its quota call. Each handler turns wire
+ * records into domain values, calls one service method and maps the result; paging and {@code
+ * If-Match} arrive already bound. The {@code AI-Resource-Group} header is accepted and ignored, as
+ * these secrets are tenant-wide.
  */
 @RestController
 @RequestMapping(path = "/v2/admin", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,28 +52,17 @@ class DockerRegistrySecretController {
   private static final String MERGE_PATCH = "application/merge-patch+json";
 
   private final DockerRegistrySecretService secrets;
-  private final CredentialCheck credentialCheck;
   private final ObjectProvider<SyncStatusProvider> syncStatus;
 
   DockerRegistrySecretController(
-      DockerRegistrySecretService secrets,
-      CredentialCheck credentialCheck,
-      ObjectProvider<SyncStatusProvider> syncStatus) {
+      DockerRegistrySecretService secrets, ObjectProvider<SyncStatusProvider> syncStatus) {
     this.secrets = secrets;
-    this.credentialCheck = credentialCheck;
     this.syncStatus = syncStatus;
   }
 
   @GetMapping("/dockerRegistrySecrets")
-  DockerRegistrySecretList list(
-      Caller caller,
-      @RequestParam(name = "$top", required = false) @Nullable String top,
-      @RequestParam(name = "$skip", required = false) @Nullable String skip,
-      @RequestParam(name = "$count", required = false) @Nullable String count) {
-    int limit = top == null ? Integer.MAX_VALUE : nonNegative("$top", top);
-    int offset = skip == null ? 0 : nonNegative("$skip", skip);
-    boolean countTotal = count != null && bool("$count", count);
-    DockerRegistrySecretPage page = secrets.list(caller.tenant(), limit, offset, countTotal);
+  DockerRegistrySecretList list(Caller caller, Paging paging) {
+    DockerRegistrySecretPage page = secrets.list(caller.tenant(), paging);
     Map<String, DockerRegistrySecretSync> sync = syncOf(caller.tenant());
     List<DockerRegistrySecretMetadata> resources =
         page.secrets().stream().map(secret -> metadata(secret, sync)).toList();
@@ -89,10 +80,10 @@ class DockerRegistrySecretController {
     }
     SecretName name = SecretName.of(body.name());
     ParsedDockerConfig config = parse(body.data());
-    RegistryVerification verification = verification(verify, config);
-    DockerRegistrySecret created = secrets.create(caller, name, config.config(), verification);
+    DockerRegistrySecret created =
+        secrets.create(caller, name, config.config(), QueryParameters.bool("verify", verify));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .eTag(IfMatch.etag(created.version()))
+        .eTag(IfMatchArgumentResolver.etag(created.version()))
         .body(
             new DockerRegistrySecretChangeResponse(
                 name.value(), DockerRegistrySecretChangeResponse.CREATED, config.warnings()));
@@ -103,7 +94,7 @@ class DockerRegistrySecretController {
       Caller caller, @PathVariable String dockerRegistryName) {
     DockerRegistrySecret secret = secrets.get(caller.tenant(), SecretName.of(dockerRegistryName));
     return ResponseEntity.ok()
-        .eTag(IfMatch.etag(secret.version()))
+        .eTag(IfMatchArgumentResolver.etag(secret.version()))
         .body(metadata(secret, syncOf(caller.tenant())));
   }
 
@@ -113,7 +104,7 @@ class DockerRegistrySecretController {
   ResponseEntity<DockerRegistrySecretChangeResponse> modify(
       Caller caller,
       @PathVariable String dockerRegistryName,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      ExpectedVersions expected,
       @RequestParam(name = "verify", required = false) @Nullable String verify,
       @RequestBody(required = false) @Nullable DockerRegistrySecretModificationRequest body) {
     SecretName name = SecretName.of(dockerRegistryName);
@@ -126,12 +117,11 @@ class DockerRegistrySecretController {
               + " name.");
     }
     ParsedDockerConfig config = parse(body.data());
-    Long expectedVersion = expectedVersion(caller, name, ifMatch);
-    RegistryVerification verification = verification(verify, config);
     DockerRegistrySecret modified =
-        secrets.modify(caller, name, config.config(), expectedVersion, verification);
+        secrets.modify(
+            caller, name, config.config(), expected, QueryParameters.bool("verify", verify));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .eTag(IfMatch.etag(modified.version()))
+        .eTag(IfMatchArgumentResolver.etag(modified.version()))
         .body(
             new DockerRegistrySecretChangeResponse(
                 name.value(), DockerRegistrySecretChangeResponse.MODIFIED, config.warnings()));
@@ -139,11 +129,9 @@ class DockerRegistrySecretController {
 
   @DeleteMapping("/dockerRegistrySecrets/{dockerRegistryName}")
   ResponseEntity<DockerRegistrySecretChangeResponse> delete(
-      Caller caller,
-      @PathVariable String dockerRegistryName,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      Caller caller, @PathVariable String dockerRegistryName, ExpectedVersions expected) {
     SecretName name = SecretName.of(dockerRegistryName);
-    secrets.delete(caller, name, expectedVersion(caller, name, ifMatch));
+    secrets.delete(caller, name, expected);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(
             new DockerRegistrySecretChangeResponse(
@@ -153,43 +141,19 @@ class DockerRegistrySecretController {
   /** Checks the stored credentials against their registries again; the result is kept. */
   @PostMapping("/dockerRegistrySecrets/{dockerRegistryName}/verify")
   RegistryVerification verify(Caller caller, @PathVariable String dockerRegistryName) {
-    return credentialCheck.recheck(caller, SecretName.of(dockerRegistryName));
+    return secrets.verify(caller, SecretName.of(dockerRegistryName));
   }
 
   @GetMapping("/resourceQuota/dockerRegistrySecrets")
   ResourceQuotaResponse quota(
       Caller caller,
       @RequestParam(name = "quotaOnly", required = false) @Nullable String quotaOnly) {
-    ResourceQuotaResponse.Quota quota = new ResourceQuotaResponse.Quota(secrets.maxCount());
-    if (quotaOnly != null && bool("quotaOnly", quotaOnly)) {
-      return new ResourceQuotaResponse(null, quota);
-    }
+    SecretQuota quota =
+        secrets.quota(caller.tenant(), !QueryParameters.bool("quotaOnly", quotaOnly));
+    Long used = quota.used();
     return new ResourceQuotaResponse(
-        new ResourceQuotaResponse.Usage(secrets.count(caller.tenant())), quota);
-  }
-
-  /** The version a conditional write must find, or {@code null} for an unconditional one. */
-  private @Nullable Long expectedVersion(Caller caller, SecretName name, @Nullable String header) {
-    IfMatch ifMatch = IfMatch.parse(header);
-    if (ifMatch == null || ifMatch.any()) {
-      return null;
-    }
-    if (ifMatch.versions().size() == 1) {
-      return ifMatch.versions().iterator().next();
-    }
-    long current = secrets.get(caller.tenant(), name).version();
-    if (!ifMatch.versions().contains(current)) {
-      throw new SecretVersionMismatchException(name);
-    }
-    return current;
-  }
-
-  /** With {@code ?verify=true}, the credentials must pass the registry check first. */
-  private @Nullable RegistryVerification verification(
-      @Nullable String verify, ParsedDockerConfig config) {
-    return verify != null && bool("verify", verify)
-        ? credentialCheck.require(config.config())
-        : null;
+        used == null ? null : new ResourceQuotaResponse.Usage(used),
+        new ResourceQuotaResponse.Quota(quota.maxCount()));
   }
 
   private static ParsedDockerConfig parse(@Nullable DockerRegistrySecretData data) {
@@ -200,7 +164,7 @@ class DockerRegistrySecretController {
     return DockerConfigParser.parse(data.dockerConfigJson());
   }
 
-  private Map<String, DockerRegistrySecretSync> syncOf(String tenant) {
+  private Map<String, DockerRegistrySecretSync> syncOf(TenantId tenant) {
     SyncStatusProvider provider = syncStatus.getIfAvailable();
     return provider == null ? Map.of() : provider.statuses(tenant);
   }
@@ -215,26 +179,5 @@ class DockerRegistrySecretController {
         secret.version(),
         secret.verification(),
         sync.get(secret.name().value()));
-  }
-
-  private static int nonNegative(String parameter, String value) {
-    if (value.isEmpty() || value.length() > 9) {
-      throw new InvalidInputException(
-          parameter + " must be a non-negative integer below 1000000000.");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-        throw new InvalidInputException(parameter + " must be a non-negative integer.");
-      }
-    }
-    return Integer.parseInt(value);
-  }
-
-  private static boolean bool(String parameter, String value) {
-    return switch (value) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new InvalidInputException(parameter + " must be true or false.");
-    };
   }
 }

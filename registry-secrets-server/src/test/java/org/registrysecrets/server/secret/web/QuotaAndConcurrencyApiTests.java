@@ -44,15 +44,18 @@ class QuotaAndConcurrencyApiTests {
   @BeforeEach
   void tenant() {
     api = new ApiClient(port);
+    editor = editorOfNewTenant();
+  }
+
+  private String editorOfNewTenant() {
     String admin = api.token(TestData.bootstrapKey(DATA_DIR));
     Response key =
         api.post(
             "/platform/v1/service-keys",
             admin,
             "{\"tenant\":\"quota-" + UUID.randomUUID() + "\",\"role\":\"editor\"}");
-    editor =
-        api.token(
-            ApiClient.JSON.readValue(key.body(), org.registrysecrets.api.wire.ServiceKey.class));
+    return api.token(
+        ApiClient.JSON.readValue(key.body(), org.registrysecrets.api.wire.ServiceKey.class));
   }
 
   @Test
@@ -90,6 +93,21 @@ class QuotaAndConcurrencyApiTests {
     assertThat(statuses).containsOnly(202, 429);
     assertThat(statuses.stream().filter(s -> s == 202)).hasSize(3);
     assertThat(api.get(SECRETS + "?$count=true", editor).json().get("count").asInt()).isEqualTo(3);
+  }
+
+  /** A tenant's first creates race to make its quota counter; none may be refused for it. */
+  @Test
+  void concurrentFirstCreatesOfFreshTenantsAreNeverRefusedBelowTheQuota() throws Exception {
+    List<Callable<Integer>> creates = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      String token = editorOfNewTenant();
+      for (int i = 0; i < 3; i++) {
+        String name = "first-" + i;
+        creates.add(() -> api.post(SECRETS, token, body(name)).status());
+      }
+    }
+
+    assertThat(runTogether(creates)).containsOnly(202);
   }
 
   @Test

@@ -1,0 +1,96 @@
+package org.registrysecrets.server.kubernetes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.wire.DockerRegistrySecretSync;
+import org.registrysecrets.server.security.TenantId;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Where each secret stands in the cluster, as the API's metadata shows it. */
+class SyncStates {
+
+  private final JdbcClient jdbc;
+
+  SyncStates(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Sets a secret's state; {@code lastSuccess} and {@code usedBy} stay when {@code null}. */
+  void set(
+      TenantId tenant,
+      SecretName name,
+      String state,
+      @Nullable Instant lastSuccess,
+      @Nullable String error) {
+    @Nullable OffsetDateTime success = lastSuccess == null ? null : utc(lastSuccess);
+    int updated =
+        jdbc.sql(
+                "update sync_state set state = ?, last_error = ?,"
+                    + " last_success_at = coalesce(?, last_success_at)"
+                    + " where tenant = ? and secret_name = ?")
+            .params(Arrays.asList(state, error, success, tenant.value(), name.value()))
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "insert into sync_state (tenant, secret_name, state, last_success_at, last_error, used_by)"
+                  + " values (?, ?, ?, ?, ?, '')")
+          .params(Arrays.asList(tenant.value(), name.value(), state, success, error))
+          .update();
+    }
+  }
+
+  void setUsedBy(TenantId tenant, SecretName name, List<String> usedBy) {
+    jdbc.sql("update sync_state set used_by = ? where tenant = ? and secret_name = ?")
+        .params(truncate(String.join(",", usedBy), 4000), tenant.value(), name.value())
+        .update();
+  }
+
+  void forget(TenantId tenant, SecretName name) {
+    jdbc.sql("delete from sync_state where tenant = ? and secret_name = ?")
+        .params(tenant.value(), name.value())
+        .update();
+  }
+
+  /** The state of each of the tenant's secrets that has one, by name. */
+  Map<String, DockerRegistrySecretSync> of(TenantId tenant) {
+    Map<String, DockerRegistrySecretSync> statuses = new LinkedHashMap<>();
+    jdbc.sql(
+            "select secret_name, state, last_success_at, last_error, used_by from sync_state"
+                + " where tenant = ?")
+        .param(tenant.value())
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  statuses.put(rs.getString(1), status(rs));
+                });
+    return statuses;
+  }
+
+  private static DockerRegistrySecretSync status(ResultSet rs) throws SQLException {
+    OffsetDateTime success = rs.getObject(3, OffsetDateTime.class);
+    String usedBy = rs.getString(5);
+    return new DockerRegistrySecretSync(
+        rs.getString(2),
+        success == null ? null : success.toInstant(),
+        rs.getString(4),
+        usedBy.isEmpty() ? List.of() : Arrays.asList(usedBy.split(",")));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}

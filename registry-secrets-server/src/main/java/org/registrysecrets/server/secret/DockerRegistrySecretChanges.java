@@ -1,0 +1,150 @@
+package org.registrysecrets.server.secret;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.wire.RegistryVerification;
+import org.registrysecrets.server.audit.AuditEvent;
+import org.registrysecrets.server.audit.AuditLog;
+import org.registrysecrets.server.crypto.SecretCipher;
+import org.registrysecrets.server.security.Caller;
+import org.registrysecrets.server.security.TenantId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The writes, one transaction each: the rules, the encrypted row, the audit event and the change
+ * event commit together or not at all. Nothing here calls another system.
+ */
+@Component
+class DockerRegistrySecretChanges {
+
+  private final DockerRegistrySecretRepository secrets;
+  private final SecretCipher cipher;
+  private final AuditLog auditLog;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  DockerRegistrySecretChanges(
+      DockerRegistrySecretRepository secrets,
+      SecretCipher cipher,
+      AuditLog auditLog,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.secrets = secrets;
+    this.cipher = cipher;
+    this.auditLog = auditLog;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  DockerRegistrySecret create(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      long maxCount,
+      @Nullable RegistryVerification verification) {
+    TenantId tenant = caller.tenant();
+    if (secrets.find(tenant, name).isPresent()) {
+      throw new SecretAlreadyExistsException(name);
+    }
+    if (!secrets.reserveSlot(tenant, maxCount)) {
+      throw new SecretQuotaExceededException(maxCount);
+    }
+    Instant now = now();
+    DockerRegistrySecret secret =
+        new DockerRegistrySecret(name, now, now, config.registries(), 1, verification);
+    try {
+      secrets.insert(tenant, secret, cipher.encrypt(config, tenant, name));
+    } catch (DuplicateKeyException e) {
+      throw new SecretAlreadyExistsException(name);
+    }
+    changed(caller, name, SecretAction.CREATE);
+    return secret;
+  }
+
+  @Transactional
+  DockerRegistrySecret modify(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      ExpectedVersions expected,
+      @Nullable RegistryVerification verification) {
+    TenantId tenant = caller.tenant();
+    boolean updated =
+        secrets.update(
+            tenant,
+            name,
+            expected,
+            config.registries(),
+            cipher.encrypt(config, tenant, name),
+            now(),
+            verification);
+    if (!updated) {
+      throw refusal(tenant, name);
+    }
+    changed(caller, name, SecretAction.MODIFY);
+    return secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
+  }
+
+  @Transactional
+  void delete(Caller caller, SecretName name, ExpectedVersions expected) {
+    if (!secrets.delete(caller.tenant(), name, expected)) {
+      throw refusal(caller.tenant(), name);
+    }
+    secrets.releaseSlot(caller.tenant());
+    changed(caller, name, SecretAction.DELETE);
+  }
+
+  /** Records a check of the stored credentials; the secret's version stays. */
+  @Transactional
+  void recordVerification(Caller caller, SecretName name, RegistryVerification verification) {
+    if (!secrets.updateVerification(caller.tenant(), name, verification)) {
+      throw new SecretNotFoundException(name);
+    }
+    auditLog.record(audit(caller, SecretAction.VERIFY, name, AuditEvent.SUCCESS));
+  }
+
+  /** The stored Docker config, decrypted for a check; it never leaves the server. */
+  @Transactional(readOnly = true)
+  DockerConfigJson config(TenantId tenant, SecretName name) {
+    return secrets
+        .findCiphertext(tenant, name)
+        .map(ciphertext -> cipher.decrypt(ciphertext, tenant, name))
+        .orElseThrow(() -> new SecretNotFoundException(name));
+  }
+
+  /** The audit event of an action, {@code success} or the refusal's code. */
+  AuditEvent audit(Caller caller, SecretAction action, SecretName name, String outcome) {
+    return new AuditEvent(
+        now(),
+        caller.tenant(),
+        caller.actor(),
+        action.auditName(),
+        name.value(),
+        outcome,
+        caller.requestId());
+  }
+
+  private void changed(Caller caller, SecretName name, SecretAction action) {
+    auditLog.record(audit(caller, action, name, AuditEvent.SUCCESS));
+    events.publishEvent(new DockerRegistrySecretChanged(caller.tenant(), name, action));
+  }
+
+  /** Why a conditional write matched no row: the secret is gone, or its version moved on. */
+  private SecretException refusal(TenantId tenant, SecretName name) {
+    return secrets.find(tenant, name).isPresent()
+        ? new SecretVersionMismatchException(name)
+        : new SecretNotFoundException(name);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

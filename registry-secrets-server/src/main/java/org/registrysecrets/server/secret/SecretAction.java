@@ -1,0 +1,16 @@
+package org.registrysecrets.server.secret;
+
+import java.util.Locale;
+
+/** What can be done to a stored secret: one vocabulary for the audit trail and change events. */
+public enum SecretAction {
+  CREATE,
+  MODIFY,
+  DELETE,
+  VERIFY;
+
+  /** The word the audit trail records: {@code create}, {@code modify}, ... */
+  public String auditName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
