@@ -46,7 +46,7 @@ abstract class SecretWriteCommand extends ApiCommand {
     ParsedDockerConfig parsed = DockerConfigParser.parse(dockerConfigJson);
     if (dryRun) {
       parsed.warnings().forEach(warning -> err.println("warning: " + warning));
-      Object manifest = KubernetesManifest.secret(name, parsed.config().json());
+      Object manifest = KubernetesManifest.secret(name, parsed.config());
       if (!output.printStructured(out, manifest)) {
         out.println(summary(" (dry run)"));
       }

@@ -1,43 +1,57 @@
 package org.registrysecrets.api.dockerconfig;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * A validated, normalised Docker config ({@code {"auths": {...}}}) in plain text. It holds
- * credentials, so {@link #toString()} never prints them; only {@link #json()} does, for the cipher.
+ * A validated, normalised Docker config ({@code {"auths": {...}}}) in plain text, with the
+ * credential of each entry as the parser read it. It holds credentials, so {@link #toString()}
+ * never prints them, and its content leaves only as bytes: for the cipher, for a Kubernetes Secret.
  */
 public final class DockerConfigJson {
 
-  private final String json;
+  private final byte[] utf8;
   private final List<String> registries;
+  private final List<RegistryCredential> credentials;
 
-  DockerConfigJson(String json, List<String> registries) {
-    this.json = json;
+  DockerConfigJson(String json, List<String> registries, List<RegistryCredential> credentials) {
+    this.utf8 = json.getBytes(StandardCharsets.UTF_8);
     this.registries = List.copyOf(registries);
+    this.credentials = List.copyOf(credentials);
   }
 
   /**
    * Restores a config this system validated and stored before; use {@link DockerConfigParser} for
    * anything a user sent.
    */
-  public static DockerConfigJson fromTrustedJson(String json) {
-    return DockerConfigParser.parse(json).config();
+  public static DockerConfigJson fromTrustedUtf8(byte[] utf8) {
+    return DockerConfigParser.parse(new String(utf8, StandardCharsets.UTF_8)).config();
   }
 
-  /** The normalised JSON, as a kubelet reads it. Never log or return it. */
-  public String json() {
-    return json;
-  }
-
-  /** The JSON as UTF-8 bytes, for encryption. */
+  /** The normalised JSON as UTF-8 bytes, as a kubelet reads it: for encryption and clusters. */
   public byte[] utf8() {
-    return json.getBytes(StandardCharsets.UTF_8);
+    return utf8.clone();
   }
 
   /** The registry hosts ({@code host[:port]}) of the {@code auths} entries, in order. */
   public List<String> registries() {
     return registries;
+  }
+
+  /** The credential of each {@code auths} entry, in order. */
+  public List<RegistryCredential> credentials() {
+    return credentials;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DockerConfigJson that && MessageDigest.isEqual(utf8, that.utf8);
+  }
+
+  @Override
+  public int hashCode() {
+    return registries.hashCode();
   }
 
   @Override

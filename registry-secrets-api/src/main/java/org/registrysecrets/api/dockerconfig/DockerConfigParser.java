@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.Plaintext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -78,12 +79,12 @@ public final class DockerConfigParser {
       }
     }
 
-    Map<String, ObjectNode> entries = new LinkedHashMap<>();
+    Map<String, NormalizedEntry> entries = new LinkedHashMap<>();
     Map<String, String> keyByNormalized = new LinkedHashMap<>();
     Map<String, String> hostByKey = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> property : auths.properties()) {
       RegistryKey key = RegistryKey.parse(property.getKey());
-      ObjectNode entry = normalizeEntry(key, property.getValue(), warnings);
+      NormalizedEntry entry = normalizeEntry(key, property.getValue(), warnings);
       if (key.isDockerHubAlias()) {
         warnings.add(
             "The registry \""
@@ -114,19 +115,30 @@ public final class DockerConfigParser {
     }
 
     ObjectNode normalizedAuths = STRICT_JSON.createObjectNode();
-    entries.forEach(normalizedAuths::set);
+    List<RegistryCredential> credentials = new ArrayList<>();
+    entries.forEach(
+        (storedKey, entry) -> {
+          normalizedAuths.set(storedKey, entry.json());
+          credentials.add(new RegistryCredential(storedKey, entry.username(), entry.password()));
+        });
     ObjectNode normalized = STRICT_JSON.createObjectNode();
     normalized.set("auths", normalizedAuths);
     List<String> registries = List.copyOf(new java.util.LinkedHashSet<>(hostByKey.values()));
     return new ParsedDockerConfig(
-        new DockerConfigJson(STRICT_JSON.writeValueAsString(normalized), registries), warnings);
+        new DockerConfigJson(STRICT_JSON.writeValueAsString(normalized), registries, credentials),
+        warnings);
   }
 
   private static String storedKey(String key) {
     return RegistryKey.parse(key).storedKey();
   }
 
-  private static ObjectNode normalizeEntry(RegistryKey key, JsonNode value, List<String> warnings) {
+  /** An {@code auths} entry as stored, and the user name and password a kubelet would use. */
+  private record NormalizedEntry(
+      ObjectNode json, @Nullable String username, @Nullable Plaintext password) {}
+
+  private static NormalizedEntry normalizeEntry(
+      RegistryKey key, JsonNode value, List<String> warnings) {
     String registry = "The registry \"" + RegistryKey.printable(key.key()) + "\"";
     if (!value.isObject()) {
       throw new InvalidInputException(
@@ -170,7 +182,7 @@ public final class DockerConfigParser {
             registry
                 + " has only an identity or registry token, which a kubelet ignores: pulls will be"
                 + " anonymous.");
-        return entry;
+        return new NormalizedEntry(entry, null, null);
       }
       throw new InvalidInputException(
           registry
@@ -201,7 +213,9 @@ public final class DockerConfigParser {
           Base64.getEncoder()
               .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    return entry;
+    return fromAuth != null
+        ? new NormalizedEntry(entry, fromAuth.user(), Plaintext.of(fromAuth.password()))
+        : new NormalizedEntry(entry, username, password == null ? null : Plaintext.of(password));
   }
 
   private record UserPassword(String user, String password) {}

@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.Plaintext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,11 +27,13 @@ class DockerConfigParserTests {
         DockerConfigParser.parse(
             "{\"auths\":{\"ghcr.io\":{\"username\":\"me\",\"password\":\"pw:with:colons\"}}}");
 
-    JsonNode entry = JSON.readTree(parsed.config().json()).get("auths").get("ghcr.io");
+    JsonNode entry = JSON.readTree(parsed.config().utf8()).get("auths").get("ghcr.io");
     assertThat(entry.get("auth").asString()).isEqualTo(base64("me:pw:with:colons"));
     assertThat(entry.get("username").asString()).isEqualTo("me");
     assertThat(parsed.config().registries()).containsExactly("ghcr.io");
     assertThat(parsed.warnings()).isEmpty();
+    RegistryCredential credential = parsed.config().credentials().get(0);
+    assertThat(credential.basicAuthorization()).isEqualTo("Basic " + base64("me:pw:with:colons"));
   }
 
   @Test
@@ -39,7 +42,7 @@ class DockerConfigParserTests {
         DockerConfigParser.parse(
             "{\"auths\":{\"registry-1.docker.io\":{\"auth\":\"" + base64("u:p") + "\"}}}");
 
-    assertThat(JSON.readTree(parsed.config().json()).get("auths").has(RegistryKey.DOCKER_HUB))
+    assertThat(JSON.readTree(parsed.config().utf8()).get("auths").has(RegistryKey.DOCKER_HUB))
         .isTrue();
     assertThat(parsed.warnings()).singleElement().asString().contains("Docker Hub");
   }
@@ -91,10 +94,14 @@ class DockerConfigParserTests {
         "{\"auths\":{\"" + registry + "\":{\"auth\":\"" + base64(user + ":" + password) + "\"}}}";
 
     ParsedDockerConfig parsed = DockerConfigParser.parse(config);
-    ParsedDockerConfig reparsed = DockerConfigParser.parse(parsed.config().json());
+    DockerConfigJson reparsed = DockerConfigJson.fromTrustedUtf8(parsed.config().utf8());
 
-    assertThat(reparsed.config().json()).isEqualTo(parsed.config().json());
-    JsonNode auths = JSON.readTree(parsed.config().json()).get("auths");
+    assertThat(reparsed).isEqualTo(parsed.config());
+    RegistryCredential credential = reparsed.credentials().get(0);
+    assertThat(credential.username()).isEqualTo(user);
+    assertThat(credential.password()).isEqualTo(Plaintext.of(password));
+    assertThat(credential.toString() + reparsed).doesNotContain(password);
+    JsonNode auths = JSON.readTree(parsed.config().utf8()).get("auths");
     String auth = auths.values().iterator().next().get("auth").asString();
     assertThat(new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8))
         .isEqualTo(user + ":" + password);

@@ -1,5 +1,6 @@
 package org.registrysecrets.server.crypto;
 
+import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.server.security.TenantId;
@@ -17,11 +18,11 @@ public interface SecretCipher {
    */
   DockerConfigJson decrypt(Ciphertext ciphertext, TenantId tenant, SecretName name);
 
-  /** Seals another credential, e.g. a connection's client secret, bound to its owner's id. */
-  Ciphertext encryptCredential(String plaintext, String purpose, String ownerId);
+  /** Seals another credential, e.g. a connection's client secret, for its context. */
+  Ciphertext encrypt(Plaintext credential, CipherContext context);
 
   /**
-   * @throws SecretDecryptionException if the ciphertext was not sealed for this purpose and owner
+   * @throws SecretDecryptionException if the ciphertext was not sealed for this context
    */
-  String decryptCredential(Ciphertext ciphertext, String purpose, String ownerId);
+  Plaintext decrypt(Ciphertext ciphertext, CipherContext context);
 }

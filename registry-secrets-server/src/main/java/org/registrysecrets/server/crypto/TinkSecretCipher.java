@@ -6,6 +6,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.server.security.TenantId;
@@ -39,19 +40,21 @@ public class TinkSecretCipher implements SecretCipher {
             ciphertext,
             associatedData(DOCKER_CONFIG, tenant.value(), name.value()),
             "secret " + name);
-    return DockerConfigJson.fromTrustedJson(new String(plaintext, StandardCharsets.UTF_8));
+    return DockerConfigJson.fromTrustedUtf8(plaintext);
   }
 
   @Override
-  public Ciphertext encryptCredential(String plaintext, String purpose, String ownerId) {
-    return seal(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(purpose, ownerId, ""));
+  public Ciphertext encrypt(Plaintext credential, CipherContext context) {
+    return seal(credential.utf8(), associatedData(context.purpose(), context.owner(), ""));
   }
 
   @Override
-  public String decryptCredential(Ciphertext ciphertext, String purpose, String ownerId) {
-    byte[] plaintext =
-        open(ciphertext, associatedData(purpose, ownerId, ""), purpose + " of " + ownerId);
-    return new String(plaintext, StandardCharsets.UTF_8);
+  public Plaintext decrypt(Ciphertext ciphertext, CipherContext context) {
+    return Plaintext.ofUtf8(
+        open(
+            ciphertext,
+            associatedData(context.purpose(), context.owner(), ""),
+            context.purpose() + " of " + context.owner()));
   }
 
   private Ciphertext seal(byte[] plaintext, byte[] associatedData) {

@@ -2,7 +2,6 @@ package org.registrysecrets.server.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -33,7 +32,7 @@ final class DesiredSecrets {
         .addToLabels(MANAGED_BY, MANAGER)
         .addToLabels(TENANT, labelValue(tenant))
         .addToAnnotations(VERSION, Long.toString(version))
-        .addToAnnotations(CONTENT_HASH, sha256(config.json()))
+        .addToAnnotations(CONTENT_HASH, sha256(config.utf8()))
         .endMetadata()
         .withType(TYPE)
         .addToData(KEY, Base64.getEncoder().encodeToString(config.utf8()))
@@ -63,10 +62,9 @@ final class DesiredSecrets {
     return value.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
   }
 
-  private static String sha256(String text) {
+  private static String sha256(byte[] content) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

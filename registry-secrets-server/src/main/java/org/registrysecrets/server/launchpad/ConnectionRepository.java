@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.registrysecrets.api.Plaintext;
+import org.registrysecrets.server.crypto.CipherContext;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConnectionRepository {
 
-  static final String PURPOSE = "connection-client-secret/v1";
+  private static final String PURPOSE = "connection-client-secret/v1";
   private static final String COLUMNS =
       "select name, ai_api_url, token_url, client_id, builtin, modified_at from ai_api_connection";
 
@@ -37,17 +39,17 @@ class ConnectionRepository {
         .optional();
   }
 
-  String clientSecret(String name) {
+  Plaintext clientSecret(String name) {
     Ciphertext sealed =
         jdbc.sql("select secret_ciphertext, key_id from ai_api_connection where name = ?")
             .param(name)
             .query((rs, row) -> new Ciphertext(rs.getBytes(1), rs.getLong(2)))
             .single();
-    return cipher.decryptCredential(sealed, PURPOSE, name);
+    return cipher.decrypt(sealed, context(name));
   }
 
-  void insert(AiApiConnection connection, String clientSecret) {
-    Ciphertext sealed = cipher.encryptCredential(clientSecret, PURPOSE, connection.name());
+  void insert(AiApiConnection connection, Plaintext clientSecret) {
+    Ciphertext sealed = cipher.encrypt(clientSecret, context(connection.name()));
     OffsetDateTime now = connection.modifiedAt().atOffset(ZoneOffset.UTC);
     jdbc.sql(
             "insert into ai_api_connection (name, ai_api_url, token_url, client_id,"
@@ -66,8 +68,8 @@ class ConnectionRepository {
         .update();
   }
 
-  void update(AiApiConnection connection, String clientSecret) {
-    Ciphertext sealed = cipher.encryptCredential(clientSecret, PURPOSE, connection.name());
+  void update(AiApiConnection connection, Plaintext clientSecret) {
+    Ciphertext sealed = cipher.encrypt(clientSecret, context(connection.name()));
     jdbc.sql(
             "update ai_api_connection set ai_api_url = ?, token_url = ?, client_id = ?,"
                 + " secret_ciphertext = ?, key_id = ?, modified_at = ? where name = ?")
@@ -94,6 +96,11 @@ class ConnectionRepository {
         rs.getString(4),
         rs.getBoolean(5),
         rs.getObject(6, OffsetDateTime.class).toInstant());
+  }
+
+  /** A client secret is bound to its connection's name: a row copied to another does not open. */
+  private static CipherContext context(String name) {
+    return new CipherContext(PURPOSE, name);
   }
 
   static Instant now() {

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.server.instance.PublicUrl;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Launchpad's AI API connections: each one is a service key, tested before it is saved, and a
@@ -55,8 +55,10 @@ class ConnectionService {
     return connections.find(name).isPresent();
   }
 
-  /** Tests the form's service key (token and one list call), then saves it. */
-  @Transactional
+  /**
+   * Tests the form's service key (a token and one list call), then saves it. The test is a remote
+   * call, so no database transaction is open around it; the save is one statement.
+   */
   void create(ConnectionForm form) {
     String name = ConnectionForm.text(form.name());
     String problem = SecretName.problemWith(name);
@@ -66,7 +68,7 @@ class ConnectionService {
     if (exists(name)) {
       throw new InvalidInputException("A connection named " + name + " already exists.");
     }
-    String secret = ConnectionForm.text(form.clientSecret());
+    Plaintext secret = Plaintext.of(ConnectionForm.text(form.clientSecret()));
     if (secret.isEmpty()) {
       throw new InvalidInputException("Enter the clientsecret of the service key.");
     }
@@ -75,11 +77,13 @@ class ConnectionService {
     connections.insert(connection, secret);
   }
 
-  /** Tests and saves new settings; an empty client secret keeps the stored one. */
-  @Transactional
+  /**
+   * Tests new settings, then saves them; an empty client secret keeps the stored one. As with
+   * {@link #create}, no transaction is open during the test.
+   */
   void update(String name, ConnectionForm form) {
     AiApiConnection existing = get(name);
-    String secret = ConnectionForm.text(form.clientSecret());
+    Plaintext secret = Plaintext.of(ConnectionForm.text(form.clientSecret()));
     if (secret.isEmpty()) {
       secret = connections.clientSecret(name);
     }
@@ -94,7 +98,6 @@ class ConnectionService {
     clients.remove(name);
   }
 
-  @Transactional
   void delete(String name) {
     get(name);
     connections.delete(name);
@@ -115,11 +118,10 @@ class ConnectionService {
   }
 
   /** Registers the built-in connection to this server, with a service key made for it. */
-  @Transactional
   void createLocal(ServiceKey key) {
     connections.insert(
         new AiApiConnection(LOCAL, "", "", key.clientid(), true, ConnectionRepository.now()),
-        key.clientsecret());
+        Plaintext.of(key.clientsecret()));
   }
 
   private static AiApiConnection fromForm(String name, ConnectionForm form) {
@@ -132,7 +134,7 @@ class ConnectionService {
         ConnectionRepository.now());
   }
 
-  private void test(AiApiConnection connection, String secret) {
+  private void test(AiApiConnection connection, Plaintext secret) {
     RegistrySecretsClient.create(serviceKey(resolved(connection), secret)).list(1, 0, false);
   }
 
@@ -146,10 +148,11 @@ class ConnectionService {
         connection.name(), self, self, connection.clientId(), true, connection.modifiedAt());
   }
 
-  private static ServiceKey serviceKey(AiApiConnection connection, String secret) {
+  /** The one place a stored client secret becomes text: the client library sends it. */
+  private static ServiceKey serviceKey(AiApiConnection connection, Plaintext secret) {
     return new ServiceKey(
         connection.clientId(),
-        secret,
+        secret.reveal(),
         connection.tokenUrl(),
         "",
         "",

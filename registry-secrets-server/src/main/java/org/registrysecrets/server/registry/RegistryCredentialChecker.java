@@ -9,10 +9,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +31,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.dockerconfig.RegistryCredential;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
 import org.registrysecrets.api.wire.RegistryCheckResult;
 import org.springframework.beans.factory.DisposableBean;
@@ -91,9 +90,9 @@ public class RegistryCredentialChecker implements DisposableBean {
 
   /** Checks every registry of {@code config}; one result per {@code auths} entry, in order. */
   public List<RegistryCheckResult> check(DockerConfigJson config) {
-    List<Entry> entries = entries(config);
+    List<RegistryCredential> entries = config.credentials();
     List<Callable<RegistryCheckResult>> checks = new ArrayList<>();
-    for (Entry entry : entries) {
+    for (RegistryCredential entry : entries) {
       checks.add(() -> check(entry));
     }
     List<RegistryCheckResult> results = new ArrayList<>();
@@ -110,7 +109,8 @@ public class RegistryCredentialChecker implements DisposableBean {
     return results;
   }
 
-  private RegistryCheckResult outcome(Future<RegistryCheckResult> future, Entry entry) {
+  private RegistryCheckResult outcome(
+      Future<RegistryCheckResult> future, RegistryCredential entry) {
     try {
       return future.get();
     } catch (CancellationException e) {
@@ -130,8 +130,8 @@ public class RegistryCredentialChecker implements DisposableBean {
     }
   }
 
-  private RegistryCheckResult check(Entry entry) {
-    RegistryKey key = RegistryKey.parse(entry.key());
+  private RegistryCheckResult check(RegistryCredential entry) {
+    RegistryKey key = RegistryKey.parse(entry.registry());
     String base;
     if (key.normalized().equals(RegistryKey.DOCKER_HUB)) {
       base = DOCKER_HUB_API;
@@ -166,13 +166,13 @@ public class RegistryCredentialChecker implements DisposableBean {
             RegistryCheckResult.NOT_A_REGISTRY,
             "GET /v2/ answered " + probe.status() + ", not a registry login challenge");
       }
-      if (entry.user() == null || entry.password() == null) {
+      String basic = entry.basicAuthorization();
+      if (basic == null) {
         return result(
             entry,
             RegistryCheckResult.INVALID_CREDENTIALS,
             "the registry wants credentials, and the entry has no user name and password");
       }
-      String basic = "Basic " + base64(entry.user() + ":" + entry.password());
       if (challenge.scheme().equals("basic")) {
         return loggedIn(entry, get(URI.create(base + "/v2/"), basic), "user name or password");
       }
@@ -207,7 +207,8 @@ public class RegistryCredentialChecker implements DisposableBean {
   }
 
   private RegistryCheckResult bearer(
-      Entry entry, String base, AuthenticateChallenge challenge, String basic) throws IOException {
+      RegistryCredential entry, String base, AuthenticateChallenge challenge, String basic)
+      throws IOException {
     String realm = challenge.parameter("realm");
     if (realm == null || !(realm.startsWith("https://") || realm.startsWith("http://"))) {
       return result(
@@ -216,7 +217,7 @@ public class RegistryCredentialChecker implements DisposableBean {
           "the Bearer challenge names no usable token realm");
     }
     StringBuilder tokenUrl = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
-    tokenUrl.append("account=").append(encode(String.valueOf(entry.user())));
+    tokenUrl.append("account=").append(encode(String.valueOf(entry.username())));
     String service = challenge.parameter("service");
     if (service != null) {
       tokenUrl.append("&service=").append(encode(service));
@@ -261,7 +262,8 @@ public class RegistryCredentialChecker implements DisposableBean {
     return loggedIn(entry, get(URI.create(base + "/v2/"), "Bearer " + value), "token");
   }
 
-  private static RegistryCheckResult loggedIn(Entry entry, Answer answer, String what) {
+  private static RegistryCheckResult loggedIn(
+      RegistryCredential entry, Answer answer, String what) {
     if (answer.status() == 200) {
       return result(entry, RegistryCheckResult.VALID, "logged in");
     }
@@ -308,43 +310,13 @@ public class RegistryCredentialChecker implements DisposableBean {
   private record Answer(
       int status, @Nullable String authenticate, boolean isRegistry, String body) {}
 
-  /** An {@code auths} entry with the credentials a kubelet would use. */
-  private record Entry(String key, @Nullable String user, @Nullable String password) {
-    @Override
-    public String toString() {
-      return "Entry[" + key + ", ****]";
-    }
-  }
-
-  private static List<Entry> entries(DockerConfigJson config) {
-    List<Entry> entries = new ArrayList<>();
-    JsonNode auths = JSON.readTree(config.json()).path("auths");
-    for (Map.Entry<String, JsonNode> property : auths.properties()) {
-      JsonNode value = property.getValue();
-      String user = null;
-      String password = null;
-      String auth = value.path("auth").asString("");
-      if (!auth.isEmpty()) {
-        String decoded = new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        user = decoded.substring(0, colon);
-        password = decoded.substring(colon + 1);
-      }
-      entries.add(new Entry(property.getKey(), user, password));
-    }
-    return entries;
-  }
-
-  private static RegistryCheckResult result(Entry entry, String status, String reason) {
-    return new RegistryCheckResult(entry.key(), status, reason);
+  private static RegistryCheckResult result(
+      RegistryCredential entry, String status, String reason) {
+    return new RegistryCheckResult(entry.registry(), status, reason);
   }
 
   private static int port(URI uri) {
     return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equals("http") ? 80 : 443;
-  }
-
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String encode(String value) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
@@ -37,8 +38,7 @@ class TinkSecretCipherTests {
     Ciphertext sealed = cipher.encrypt(CONFIG, TenantId.of("tenant-a"), NAME);
 
     assertThat(new String(sealed.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("tink-pw");
-    assertThat(cipher.decrypt(sealed, TenantId.of("tenant-a"), NAME).json())
-        .isEqualTo(CONFIG.json());
+    assertThat(cipher.decrypt(sealed, TenantId.of("tenant-a"), NAME)).isEqualTo(CONFIG);
   }
 
   @Test
@@ -58,11 +58,12 @@ class TinkSecretCipherTests {
   void sealsOtherCredentialsForTheirOwnerOnly() throws Exception {
     TinkSecretCipher cipher = new TinkSecretCipher(store().loadOrCreate());
 
-    Ciphertext sealed = cipher.encryptCredential("client-secret-1", "connection", "local");
+    Ciphertext sealed =
+        cipher.encrypt(Plaintext.of("client-secret-1"), new CipherContext("connection", "local"));
 
-    assertThat(cipher.decryptCredential(sealed, "connection", "local"))
-        .isEqualTo("client-secret-1");
-    assertThatThrownBy(() -> cipher.decryptCredential(sealed, "connection", "other"))
+    assertThat(cipher.decrypt(sealed, new CipherContext("connection", "local")))
+        .isEqualTo(Plaintext.of("client-secret-1"));
+    assertThatThrownBy(() -> cipher.decrypt(sealed, new CipherContext("connection", "other")))
         .isInstanceOf(SecretDecryptionException.class);
     assertThatThrownBy(
             () -> cipher.decrypt(sealed, TenantId.of("connection"), SecretName.of("local")))
@@ -92,10 +93,8 @@ class TinkSecretCipherTests {
 
     assertThat(rotated.size()).isEqualTo(2);
     assertThat(fresh.keyId()).isNotEqualTo(old.keyId());
-    assertThat(afterRotation.decrypt(old, TenantId.of("tenant-a"), NAME).json())
-        .isEqualTo(CONFIG.json());
-    assertThat(afterRotation.decrypt(fresh, TenantId.of("tenant-a"), NAME).json())
-        .isEqualTo(CONFIG.json());
+    assertThat(afterRotation.decrypt(old, TenantId.of("tenant-a"), NAME)).isEqualTo(CONFIG);
+    assertThat(afterRotation.decrypt(fresh, TenantId.of("tenant-a"), NAME)).isEqualTo(CONFIG);
   }
 
   @Test

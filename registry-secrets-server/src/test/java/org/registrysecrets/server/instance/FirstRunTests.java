@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,7 +189,7 @@ class FirstRunTests {
     return !hash.contains(password) && new BCryptPasswordEncoder().matches(password, hash);
   }
 
-  private static String decrypt(ConfigurableApplicationContext context, String name) {
+  private static List<String> decrypt(ConfigurableApplicationContext context, String name) {
     Ciphertext ciphertext =
         context
             .getBean(JdbcClient.class)
@@ -199,7 +200,7 @@ class FirstRunTests {
     return context
         .getBean(SecretCipher.class)
         .decrypt(ciphertext, TenantId.DEFAULT, SecretName.of(name))
-        .json();
+        .registries();
   }
 
   private static String permissions(Path path) throws Exception {
