@@ -2,7 +2,6 @@ package org.registrysecrets.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.client.ServiceKeys;
+import org.registrysecrets.client.TokenProvider;
 
 /**
  * Runs the whole benchmark: PostgreSQL (embedded, in this JVM), the server jar with and without
@@ -163,7 +163,7 @@ public final class BenchMain {
             "list 100 of " + settings.seeded(),
             connections,
             () -> get(server, "/v2/admin/dockerRegistrySecrets?$top=100&$skip=100", readToken));
-        measure("token issue", connections, () -> tokenRequest(server, readKey));
+        measure("token issue", connections, () -> tokenRequest(readKey));
       } else {
         measure(
             "get one" + store,
@@ -316,17 +316,9 @@ public final class BenchMain {
     return (thread, sequence) -> request;
   }
 
-  private static Load.Traffic tokenRequest(ServerUnderTest server, ServiceKey key) {
-    String form =
-        "grant_type=client_credentials&client_id="
-            + URLEncoder.encode(key.clientid(), StandardCharsets.UTF_8)
-            + "&client_secret="
-            + URLEncoder.encode(key.clientsecret(), StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(server.url() + "/oauth/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
+  /** The token request the client library sends, for the key the server under test issued. */
+  private static Load.Traffic tokenRequest(ServiceKey key) {
+    HttpRequest request = TokenProvider.tokenRequest(key, Duration.ofSeconds(30));
     return (thread, sequence) -> request;
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.Urls;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
@@ -42,7 +43,7 @@ public final class RegistrySecretsClient {
   private final Duration requestTimeout;
 
   private RegistrySecretsClient(Builder builder) {
-    this.apiUrl = stripSlash(builder.key.serviceurls().aiApiUrl());
+    this.apiUrl = Urls.withoutTrailingSlashes(builder.key.serviceurls().aiApiUrl());
     this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
     this.requestTimeout = builder.requestTimeout;
     this.tokens = new TokenProvider(builder.key, http, builder.requestTimeout, builder.clock);
@@ -227,10 +228,6 @@ public final class RegistrySecretsClient {
 
   private static String encode(String segment) {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** Options of a client: timeouts (SAP's SDK waits 2 s for a token; we default to 10 s). */

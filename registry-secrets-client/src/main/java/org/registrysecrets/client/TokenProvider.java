@@ -52,19 +52,26 @@ public final class TokenProvider {
     token = null;
   }
 
-  private String fetch() {
+  /**
+   * The client-credentials request SAP's SDKs send for {@code key}: a form post to {@code url +
+   * "/oauth/token"}. Public so that a load generator sends exactly what clients send.
+   */
+  public static HttpRequest tokenRequest(ServiceKey key, Duration timeout) {
     String form =
         "grant_type=client_credentials&client_id="
             + URLEncoder.encode(key.clientid(), StandardCharsets.UTF_8)
             + "&client_secret="
             + URLEncoder.encode(key.clientsecret(), StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(key.tokenUrl()))
-            .timeout(timeout)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
+    return HttpRequest.newBuilder(URI.create(key.tokenUrl()))
+        .timeout(timeout)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build();
+  }
+
+  private String fetch() {
+    HttpRequest request = tokenRequest(key, timeout);
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());

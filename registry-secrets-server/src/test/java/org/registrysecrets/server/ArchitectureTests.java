@@ -122,7 +122,7 @@ class ArchitectureTests {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.springframework.http..", "org.springframework.web..", "..server.web..")
+            "org.springframework.http..", "org.springframework.web..", "..server.http..")
         .because("the web layer maps refusals to statuses (STYLE.md §6)")
         .check(SERVER);
   }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.Urls;
 
 /**
  * A key of {@code auths}: {@code [https://]host[:port][/path]}, parsed by hand in one pass.
@@ -60,7 +61,7 @@ public record RegistryKey(String key, String normalized, String host, boolean pl
     if (problem != null) {
       throw invalid(key, problem);
     }
-    String trimmedPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String trimmedPath = Urls.withoutTrailingSlashes(path);
     String hostName = host.startsWith("[") ? host : host.split(":", 2)[0];
     if (DOCKER_HUB_HOSTS.contains(hostName)
         && (trimmedPath.isEmpty() || trimmedPath.equals("/v1") || trimmedPath.equals("/v2"))) {

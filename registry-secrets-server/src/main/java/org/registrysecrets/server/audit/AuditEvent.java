@@ -1,7 +1,7 @@
 package org.registrysecrets.server.audit;
 
 import java.time.Instant;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 
 /**
  * One audited action. It names the secret, never its data.

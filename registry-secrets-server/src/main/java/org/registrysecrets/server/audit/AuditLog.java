@@ -1,7 +1,8 @@
 package org.registrysecrets.server.audit;
 
 import java.util.List;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.storage.SqlValues;
+import org.registrysecrets.server.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -86,17 +87,13 @@ public class AuditLog {
             "insert into audit_event (occurred_at, tenant, actor, action, secret_name, outcome,"
                 + " request_id) values (?, ?, ?, ?, ?, ?, ?)")
         .params(
-            event.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+            SqlValues.utc(event.occurredAt()),
             event.tenant().value(),
-            truncate(event.actor(), 256),
+            SqlValues.fit(event.actor(), 256),
             event.action(),
-            truncate(event.secretName(), 256),
+            SqlValues.fit(event.secretName(), 256),
             event.outcome(),
-            truncate(event.requestId(), 64))
+            SqlValues.fit(event.requestId(), 64))
         .update();
-  }
-
-  private static String truncate(String value, int max) {
-    return value.length() <= max ? value : value.substring(0, max);
   }
 }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.registrysecrets.server.security.Stateless;
 import org.registrysecrets.server.security.TenantAuthentication;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

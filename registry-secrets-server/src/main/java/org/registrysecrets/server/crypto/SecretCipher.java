@@ -3,7 +3,7 @@ package org.registrysecrets.server.crypto;
 import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 
 /**
  * Seals credentials for storage and opens them again. What a value belongs to (tenant and secret

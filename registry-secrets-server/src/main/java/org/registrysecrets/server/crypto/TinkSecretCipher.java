@@ -9,7 +9,7 @@ import java.security.GeneralSecurityException;
 import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 
 /**
  * AES-256-GCM through a Tink keyset. Tink prefixes each ciphertext with the id of its key, so a

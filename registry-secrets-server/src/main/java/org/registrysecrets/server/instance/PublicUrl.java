@@ -1,6 +1,7 @@
 package org.registrysecrets.server.instance;
 
 import java.util.concurrent.atomic.AtomicReference;
+import org.registrysecrets.api.Urls;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -51,10 +52,6 @@ public class PublicUrl implements ApplicationListener<WebServerInitializedEvent>
 
   /** {@code value} without surrounding blanks and trailing slashes. */
   public static String normalize(String value) {
-    String result = value.strip();
-    while (result.endsWith("/")) {
-      result = result.substring(0, result.length() - 1);
-    }
-    return result;
+    return Urls.withoutTrailingSlashes(value.strip());
   }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.instance.DataDirectory;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

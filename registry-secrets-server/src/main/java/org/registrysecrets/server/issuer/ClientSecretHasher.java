@@ -2,9 +2,8 @@ package org.registrysecrets.server.issuer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.server.crypto.Sha256;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -19,14 +18,7 @@ final class ClientSecretHasher implements PasswordEncoder {
     if (secret == null) {
       throw new IllegalArgumentException("No secret to hash");
     }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(secret.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Sha256.hex(secret.toString());
   }
 
   @Override

@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.registrysecrets.api.ServiceKeyRole;
+import org.registrysecrets.server.storage.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Service keys in the {@code service_key} table. */
@@ -46,7 +46,7 @@ class JdbcServiceKeyRepository {
             key.tenant(),
             key.role().wireName(),
             key.description(),
-            key.createdAt().atOffset(ZoneOffset.UTC))
+            SqlValues.utc(key.createdAt()))
         .update();
   }
 
@@ -59,7 +59,7 @@ class JdbcServiceKeyRepository {
   boolean revoke(String clientId, Instant at) {
     return jdbc.sql(
                 "update service_key set revoked_at = ? where client_id = ? and revoked_at is null")
-            .params(at.atOffset(ZoneOffset.UTC), clientId)
+            .params(SqlValues.utc(at), clientId)
             .update()
         == 1;
   }

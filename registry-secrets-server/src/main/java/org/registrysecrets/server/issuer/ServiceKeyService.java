@@ -16,7 +16,7 @@ import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
 import org.registrysecrets.server.instance.PublicUrl;
 import org.registrysecrets.server.security.RevokedClients;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.transaction.annotation.Transactional;
 
 /**

@@ -2,13 +2,11 @@ package org.registrysecrets.server.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.server.crypto.Sha256;
 
 /** What a secret looks like in the cluster, and whether a Secret there already looks like it. */
 final class DesiredSecrets {
@@ -32,7 +30,7 @@ final class DesiredSecrets {
         .addToLabels(MANAGED_BY, MANAGER)
         .addToLabels(TENANT, labelValue(tenant))
         .addToAnnotations(VERSION, Long.toString(version))
-        .addToAnnotations(CONTENT_HASH, sha256(config.utf8()))
+        .addToAnnotations(CONTENT_HASH, Sha256.hex(config.utf8()))
         .endMetadata()
         .withType(TYPE)
         .addToData(KEY, Base64.getEncoder().encodeToString(config.utf8()))
@@ -60,14 +58,5 @@ final class DesiredSecrets {
   static String labelValue(String tenant) {
     String value = tenant.length() > 63 ? tenant.substring(0, 63) : tenant;
     return value.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

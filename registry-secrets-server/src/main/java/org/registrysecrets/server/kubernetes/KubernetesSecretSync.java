@@ -5,7 +5,7 @@ import java.util.Map;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.server.secret.DockerRegistrySecretChanged;
 import org.registrysecrets.server.secret.SyncStatusProvider;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.context.event.EventListener;
 
 /**

@@ -13,7 +13,7 @@ import org.registrysecrets.server.kubernetes.SyncFailures.SyncRefusedException;
 import org.registrysecrets.server.secret.DockerRegistrySecret;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.Paging;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package org.registrysecrets.server.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
+import org.registrysecrets.server.storage.SqlValues;
 
 /** What a failed sync means for the secret's state, and how to say it without its content. */
 final class SyncFailures {
@@ -35,7 +36,7 @@ final class SyncFailures {
         // Validation and admission messages may quote the submitted value ("Invalid value: ..."),
         // which for a Secret is the credential: every quoted part is blanked.
         String message = k8s.getStatus().getMessage().replaceAll("\"[^\"]*\"", "\"…\"");
-        return SyncStates.truncate("Kubernetes answered " + k8s.getCode() + ": " + message, 1000);
+        return SqlValues.fit("Kubernetes answered " + k8s.getCode() + ": " + message, 1000);
       }
       return k8s.getCode() > 0
           ? "Kubernetes answered " + k8s.getCode()

@@ -1,6 +1,7 @@
 package org.registrysecrets.server.kubernetes;
 
 import java.time.Instant;
+import org.registrysecrets.server.storage.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The database lease that lets one replica deliver and reconcile at a time. */
@@ -19,14 +20,14 @@ class SyncLease {
     return jdbc.sql(
                 "update sync_lock set owner = ?, expires_at = ? where name = ?"
                     + " and (owner = ? or expires_at < ?)")
-            .params(owner, SyncStates.utc(until), NAME, owner, SyncStates.utc(now))
+            .params(owner, SqlValues.utc(until), NAME, owner, SqlValues.utc(now))
             .update()
         == 1;
   }
 
   void release(String owner) {
     jdbc.sql("update sync_lock set expires_at = ? where name = ? and owner = ?")
-        .params(SyncStates.utc(Instant.EPOCH), NAME, owner)
+        .params(SqlValues.utc(Instant.EPOCH), NAME, owner)
         .update();
   }
 }

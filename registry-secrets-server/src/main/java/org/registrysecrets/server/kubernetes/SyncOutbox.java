@@ -3,7 +3,8 @@ package org.registrysecrets.server.kubernetes;
 import java.time.Instant;
 import java.util.List;
 import org.registrysecrets.api.SecretName;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.storage.SqlValues;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,7 +26,7 @@ class SyncOutbox {
     jdbc.sql(
             "insert into sync_outbox (tenant, secret_name, created_at, attempts, next_attempt_at)"
                 + " values (?, ?, ?, 0, ?)")
-        .params(tenant.value(), name.value(), SyncStates.utc(now), SyncStates.utc(now))
+        .params(tenant.value(), name.value(), SqlValues.utc(now), SqlValues.utc(now))
         .update();
   }
 
@@ -34,7 +35,7 @@ class SyncOutbox {
     return jdbc.sql(
             "select max(id), tenant, secret_name, max(attempts) from sync_outbox"
                 + " where next_attempt_at <= ? group by tenant, secret_name order by max(id) limit ?")
-        .params(SyncStates.utc(now), limit)
+        .params(SqlValues.utc(now), limit)
         .query(
             (rs, row) ->
                 new Pending(
@@ -56,7 +57,7 @@ class SyncOutbox {
     jdbc.sql(
             "update sync_outbox set attempts = attempts + 1, next_attempt_at = ?"
                 + " where tenant = ? and secret_name = ? and id <= ?")
-        .params(SyncStates.utc(at), pending.tenant().value(), pending.name().value(), pending.id())
+        .params(SqlValues.utc(at), pending.tenant().value(), pending.name().value(), pending.id())
         .update();
   }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.storage.SqlValues;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,7 +32,7 @@ class SyncStates {
       String state,
       @Nullable Instant lastSuccess,
       @Nullable String error) {
-    @Nullable OffsetDateTime success = lastSuccess == null ? null : utc(lastSuccess);
+    @Nullable OffsetDateTime success = SqlValues.utcOrNull(lastSuccess);
     int updated =
         jdbc.sql(
                 "update sync_state set state = ?, last_error = ?,"
@@ -51,7 +51,7 @@ class SyncStates {
 
   void setUsedBy(TenantId tenant, SecretName name, List<String> usedBy) {
     jdbc.sql("update sync_state set used_by = ? where tenant = ? and secret_name = ?")
-        .params(truncate(String.join(",", usedBy), 4000), tenant.value(), name.value())
+        .params(SqlValues.fit(String.join(",", usedBy), 4000), tenant.value(), name.value())
         .update();
   }
 
@@ -84,13 +84,5 @@ class SyncStates {
         success == null ? null : success.toInstant(),
         rs.getString(4),
         usedBy.isEmpty() ? List.of() : Arrays.asList(usedBy.split(",")));
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  static String truncate(String value, int max) {
-    return value.length() <= max ? value : value.substring(0, max);
   }
 }

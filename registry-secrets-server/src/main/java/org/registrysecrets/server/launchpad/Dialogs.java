@@ -9,17 +9,17 @@ import org.springframework.ui.Model;
  * and a message strip says what happened; on failure only the dialog's message area changes, so the
  * fields keep what the user typed and no credential is ever sent back into the page.
  */
-final class Dialogs {
+public final class Dialogs {
 
   private Dialogs() {}
 
   /** An action that returns the warnings to show with its success message. */
   @FunctionalInterface
-  interface Action {
+  public interface Action {
     List<String> run();
   }
 
-  static String submit(
+  public static String submit(
       Runnable action, String success, String event, Model model, HttpServletResponse response) {
     return submitWithWarnings(
         () -> {
@@ -32,7 +32,7 @@ final class Dialogs {
         response);
   }
 
-  static String submitWithWarnings(
+  public static String submitWithWarnings(
       Action action, String success, String event, Model model, HttpServletResponse response) {
     List<String> warnings;
     try {

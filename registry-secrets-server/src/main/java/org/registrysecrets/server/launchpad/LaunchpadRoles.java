@@ -3,16 +3,16 @@ package org.registrysecrets.server.launchpad;
 import java.util.List;
 
 /** The Launchpad's roles, with SAP AI Launchpad's names; each is an authority of its own. */
-final class LaunchpadRoles {
+public final class LaunchpadRoles {
 
-  static final String ADMINISTRATOR = "administrator";
-  static final String CONNECTIONS_VIEWER = "connections_viewer";
-  static final String CONNECTIONS_EDITOR = "connections_editor";
-  static final String SECRETS_VIEWER = "aicore_admin_dockerregistrysecret_viewer";
-  static final String SECRETS_EDITOR = "aicore_admin_dockerregistrysecret_editor";
+  public static final String ADMINISTRATOR = "administrator";
+  public static final String CONNECTIONS_VIEWER = "connections_viewer";
+  public static final String CONNECTIONS_EDITOR = "connections_editor";
+  public static final String SECRETS_VIEWER = "aicore_admin_dockerregistrysecret_viewer";
+  public static final String SECRETS_EDITOR = "aicore_admin_dockerregistrysecret_editor";
 
   /** Every role, in the order the Users page shows them. */
-  static final List<String> ALL =
+  public static final List<String> ALL =
       List.of(
           CONNECTIONS_VIEWER, CONNECTIONS_EDITOR, SECRETS_VIEWER, SECRETS_EDITOR, ADMINISTRATOR);
 

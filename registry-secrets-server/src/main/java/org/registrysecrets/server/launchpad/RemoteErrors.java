@@ -7,12 +7,12 @@ import org.registrysecrets.client.ApiUnreachableException;
 import org.registrysecrets.client.TokenRequestException;
 
 /** Says in one sentence what went wrong with a call to an AI API; never a stack trace. */
-final class RemoteErrors {
+public final class RemoteErrors {
 
   private RemoteErrors() {}
 
   /** The message for {@code e}, or {@code null} if it is not an expected failure. */
-  static @Nullable String describe(RuntimeException e) {
+  public static @Nullable String describe(RuntimeException e) {
     if (e instanceof ApiException api) {
       return api.getMessage() + " (" + api.status() + " " + api.code() + ")";
     }

@@ -1,7 +1,7 @@
 package org.registrysecrets.server.secret;
 
 import org.registrysecrets.api.SecretName;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 
 /**
  * Published inside the transaction of a create, modify or delete; consumers read the current state.

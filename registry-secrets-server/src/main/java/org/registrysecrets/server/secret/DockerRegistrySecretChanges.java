@@ -11,7 +11,7 @@ import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.security.Caller;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;

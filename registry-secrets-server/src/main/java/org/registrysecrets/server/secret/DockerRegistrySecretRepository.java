@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 
 /** Stores secrets per tenant: metadata in plain columns, the Docker config only as ciphertext. */
 interface DockerRegistrySecretRepository {

@@ -11,7 +11,7 @@ import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

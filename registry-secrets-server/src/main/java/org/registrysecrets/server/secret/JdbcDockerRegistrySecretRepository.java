@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.storage.SqlValues;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,8 +84,8 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
                 tenant.value(),
                 secret.name().value(),
                 secret.version(),
-                utc(secret.createdAt()),
-                utc(secret.modifiedAt()),
+                SqlValues.utc(secret.createdAt()),
+                SqlValues.utc(secret.modifiedAt()),
                 String.join(",", secret.registries()),
                 ciphertext.keyId(),
                 ciphertext.bytes(),
@@ -103,7 +103,7 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
       Instant modifiedAt,
       @Nullable RegistryVerification verification) {
     List<Object> params = new ArrayList<>();
-    params.add(utc(modifiedAt));
+    params.add(SqlValues.utc(modifiedAt));
     params.add(String.join(",", registries));
     params.add(ciphertext.keyId());
     params.add(ciphertext.bytes());
@@ -235,9 +235,5 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
 
   private static @Nullable RegistryVerification verification(@Nullable String json) {
     return json == null ? null : JSON.readValue(json, RegistryVerification.class);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -2,7 +2,7 @@ package org.registrysecrets.server.secret;
 
 import java.util.Map;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 
 /** Tells where a tenant's secrets stand in a cluster; present only when a sync is on. */
 public interface SyncStatusProvider {

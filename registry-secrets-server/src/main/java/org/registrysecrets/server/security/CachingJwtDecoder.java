@@ -1,9 +1,7 @@
 package org.registrysecrets.server.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.registrysecrets.server.crypto.Sha256;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,7 +32,7 @@ public final class CachingJwtDecoder implements JwtDecoder {
 
   @Override
   public Jwt decode(String token) {
-    String key = sha256(token);
+    String key = Sha256.hex(token);
     Jwt cached = verified.get(key);
     if (cached != null) {
       OAuth2TokenValidatorResult result = validator.validate(cached);
@@ -52,15 +50,5 @@ public final class CachingJwtDecoder implements JwtDecoder {
       verified.put(key, jwt);
     }
     return jwt;
-  }
-
-  private static String sha256(String token) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

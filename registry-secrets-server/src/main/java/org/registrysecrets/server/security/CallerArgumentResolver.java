@@ -3,7 +3,7 @@ package org.registrysecrets.server.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.registrysecrets.server.web.RequestIds;
+import org.registrysecrets.server.http.RequestIds;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;

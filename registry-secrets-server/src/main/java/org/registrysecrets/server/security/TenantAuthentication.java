@@ -1,6 +1,7 @@
 package org.registrysecrets.server.security;
 
 import java.util.Collection;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

@@ -2,11 +2,11 @@ package org.registrysecrets.server.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.registrysecrets.server.web.ApiError;
-import org.registrysecrets.server.web.ApiErrorCode;
-import org.registrysecrets.server.web.ApiErrorWriter;
-import org.registrysecrets.server.web.ApiProperties;
-import org.registrysecrets.server.web.RateLimiter;
+import org.registrysecrets.server.http.ApiError;
+import org.registrysecrets.server.http.ApiErrorCode;
+import org.registrysecrets.server.http.ApiErrorWriter;
+import org.registrysecrets.server.http.ApiProperties;
+import org.registrysecrets.server.http.RateLimiter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.wire.ServiceKey;
-import org.registrysecrets.server.security.TenantId;
 import org.registrysecrets.server.support.ApiClient.Response;
 import org.registrysecrets.server.support.ServerTestBase;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -15,8 +15,8 @@ import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.server.instance.DataDirectory;
 import org.registrysecrets.server.instance.InstanceProperties;
-import org.registrysecrets.server.security.TenantId;
 import org.registrysecrets.server.support.TestData;
+import org.registrysecrets.server.tenant.TenantId;
 
 class TinkSecretCipherTests {
 

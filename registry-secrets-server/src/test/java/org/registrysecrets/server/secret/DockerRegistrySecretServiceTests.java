@@ -27,7 +27,7 @@ import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** The rules of a write, with the ports (store, cipher, audit, registries, events) mocked. */

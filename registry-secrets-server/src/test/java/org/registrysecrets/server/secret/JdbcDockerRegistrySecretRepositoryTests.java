@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.server.crypto.Ciphertext;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;

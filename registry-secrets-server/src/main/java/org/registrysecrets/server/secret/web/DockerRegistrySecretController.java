@@ -24,7 +24,7 @@ import org.registrysecrets.server.secret.Paging;
 import org.registrysecrets.server.secret.SecretQuota;
 import org.registrysecrets.server.secret.SyncStatusProvider;
 import org.registrysecrets.server.security.Caller;
-import org.registrysecrets.server.security.TenantId;
+import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,0 +1,23 @@
+package org.registrysecrets.server.http;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the HTTP API.
+ *
+ * @param maxBodySize request bodies larger than this get 413
+ * @param tenantRequestsPerSecond API calls one tenant may make per second and replica (0: no
+ *     limit); more get 429 with {@code Retry-After}
+ * @param tenantBurst how many calls a tenant may make at once
+ * @param tokenRequestsPerSecond token requests one client address may make per second and replica
+ * @param tokenBurst how many token requests a client address may make at once
+ */
+@ConfigurationProperties("regsecrets.api")
+public record ApiProperties(
+    @DefaultValue("64KB") DataSize maxBodySize,
+    @DefaultValue("200") double tenantRequestsPerSecond,
+    @DefaultValue("400") double tenantBurst,
+    @DefaultValue("50") double tokenRequestsPerSecond,
+    @DefaultValue("100") double tokenBurst) {}

@@ -1,0 +1,186 @@
+package org.registrysecrets.server.launchpad.connections;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.Plaintext;
+import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.Urls;
+import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.client.RegistrySecretsClient;
+import org.registrysecrets.server.instance.PublicUrl;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Launchpad's AI API connections: each one is a service key, tested before it is saved, and a
+ * cached client (so its token is reused) for the pages that use it.
+ */
+@Service
+public class ConnectionService {
+
+  static final String LOCAL = "local";
+
+  private final ConnectionRepository connections;
+  private final PublicUrl publicUrl;
+  private final Map<String, CachedClient> clients = new ConcurrentHashMap<>();
+
+  ConnectionService(ConnectionRepository connections, PublicUrl publicUrl) {
+    this.connections = connections;
+    this.publicUrl = publicUrl;
+  }
+
+  /** Connections whose name or URL contains {@code filter}, by name. */
+  List<AiApiConnection> list(String filter) {
+    String needle = filter.strip().toLowerCase(Locale.ROOT);
+    return connections.list().stream()
+        .map(this::resolved)
+        .filter(
+            connection ->
+                needle.isEmpty()
+                    || connection.name().contains(needle)
+                    || connection.aiApiUrl().toLowerCase(Locale.ROOT).contains(needle))
+        .toList();
+  }
+
+  AiApiConnection get(String name) {
+    return connections
+        .find(name)
+        .map(this::resolved)
+        .orElseThrow(() -> new InvalidInputException("There is no connection named " + name + "."));
+  }
+
+  boolean exists(String name) {
+    return connections.find(name).isPresent();
+  }
+
+  /**
+   * Tests the form's service key (a token and one list call), then saves it. The test is a remote
+   * call, so no database transaction is open around it; the save is one statement.
+   */
+  void create(ConnectionForm form) {
+    String name = ConnectionForm.text(form.name());
+    String problem = SecretName.problemWith(name);
+    if (problem != null) {
+      throw new InvalidInputException(problem.replace("The name", "The connection name"));
+    }
+    if (exists(name)) {
+      throw new InvalidInputException("A connection named " + name + " already exists.");
+    }
+    Plaintext secret = Plaintext.of(ConnectionForm.text(form.clientSecret()));
+    if (secret.isEmpty()) {
+      throw new InvalidInputException("Enter the clientsecret of the service key.");
+    }
+    AiApiConnection connection = fromForm(name, form);
+    test(connection, secret);
+    connections.insert(connection, secret);
+  }
+
+  /**
+   * Tests new settings, then saves them; an empty client secret keeps the stored one. As with
+   * {@link #create}, no transaction is open during the test.
+   */
+  void update(String name, ConnectionForm form) {
+    AiApiConnection existing = get(name);
+    Plaintext secret = Plaintext.of(ConnectionForm.text(form.clientSecret()));
+    if (secret.isEmpty()) {
+      secret = connections.clientSecret(name);
+    }
+    // The built-in connection keeps following this server's address; only its key can change.
+    AiApiConnection changed =
+        existing.builtin()
+            ? new AiApiConnection(
+                name, "", "", clientId(form.clientId()), true, ConnectionRepository.now())
+            : fromForm(name, form);
+    test(changed, secret);
+    connections.update(changed, secret);
+    clients.remove(name);
+  }
+
+  void delete(String name) {
+    get(name);
+    connections.delete(name);
+    clients.remove(name);
+  }
+
+  /** The client of a connection, reused while the connection is unchanged. */
+  public RegistrySecretsClient client(String name) {
+    AiApiConnection connection = get(name);
+    CachedClient cached = clients.get(name);
+    if (cached != null && cached.modifiedAt().equals(connection.modifiedAt())) {
+      return cached.client();
+    }
+    RegistrySecretsClient client =
+        RegistrySecretsClient.create(serviceKey(connection, connections.clientSecret(name)));
+    clients.put(name, new CachedClient(client, connection.modifiedAt()));
+    return client;
+  }
+
+  /** Registers the built-in connection to this server, with a service key made for it. */
+  void createLocal(ServiceKey key) {
+    connections.insert(
+        new AiApiConnection(LOCAL, "", "", key.clientid(), true, ConnectionRepository.now()),
+        Plaintext.of(key.clientsecret()));
+  }
+
+  private static AiApiConnection fromForm(String name, ConnectionForm form) {
+    return new AiApiConnection(
+        name,
+        url(form.aiApiUrl(), "AI_API_URL"),
+        url(form.tokenUrl(), "url"),
+        clientId(form.clientId()),
+        false,
+        ConnectionRepository.now());
+  }
+
+  private void test(AiApiConnection connection, Plaintext secret) {
+    RegistrySecretsClient.create(serviceKey(resolved(connection), secret)).list(1, 0, false);
+  }
+
+  /** The built-in connection reaches this server over loopback, on whatever port it has now. */
+  private AiApiConnection resolved(AiApiConnection connection) {
+    if (!connection.builtin()) {
+      return connection;
+    }
+    String self = publicUrl.loopback();
+    return new AiApiConnection(
+        connection.name(), self, self, connection.clientId(), true, connection.modifiedAt());
+  }
+
+  /** The one place a stored client secret becomes text: the client library sends it. */
+  private static ServiceKey serviceKey(AiApiConnection connection, Plaintext secret) {
+    return new ServiceKey(
+        connection.clientId(),
+        secret.reveal(),
+        connection.tokenUrl(),
+        "",
+        "",
+        new ServiceKey.ServiceUrls(connection.aiApiUrl()));
+  }
+
+  private static String url(@org.jspecify.annotations.Nullable String value, String field) {
+    String text = ConnectionForm.text(value);
+    try {
+      URI uri = URI.create(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+        return Urls.withoutTrailingSlashes(text);
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new InvalidInputException(field + " must be an http or https URL.");
+  }
+
+  private static String clientId(@org.jspecify.annotations.Nullable String value) {
+    String text = ConnectionForm.text(value);
+    if (text.isEmpty() || text.length() > 256) {
+      throw new InvalidInputException("Enter the clientid of the service key.");
+    }
+    return text;
+  }
+
+  private record CachedClient(RegistrySecretsClient client, java.time.Instant modifiedAt) {}
+}

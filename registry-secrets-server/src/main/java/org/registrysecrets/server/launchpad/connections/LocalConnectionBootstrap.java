@@ -1,0 +1,38 @@
+package org.registrysecrets.server.launchpad.connections;
+
+import org.registrysecrets.api.ServiceKeyRole;
+import org.registrysecrets.server.issuer.ServiceKeyService;
+import org.registrysecrets.server.tenant.TenantId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives a fresh install its {@code local} connection: this server's own API, with a service key of
+ * the {@code default} tenant made for the Launchpad (only with the embedded issuer).
+ */
+@Component
+class LocalConnectionBootstrap {
+
+  private final ConnectionService connections;
+  private final ObjectProvider<ServiceKeyService> serviceKeys;
+
+  LocalConnectionBootstrap(
+      ConnectionService connections, ObjectProvider<ServiceKeyService> serviceKeys) {
+    this.connections = connections;
+    this.serviceKeys = serviceKeys;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(20)
+  void ensureLocalConnection() {
+    ServiceKeyService keys = serviceKeys.getIfAvailable();
+    if (keys == null || connections.exists(ConnectionService.LOCAL)) {
+      return;
+    }
+    connections.createLocal(
+        keys.create(TenantId.DEFAULT, ServiceKeyRole.EDITOR, "Launchpad connection 'local'"));
+  }
+}

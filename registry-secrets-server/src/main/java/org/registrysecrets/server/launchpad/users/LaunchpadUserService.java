@@ -1,0 +1,154 @@
+package org.registrysecrets.server.launchpad.users;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.registrysecrets.api.Identifiers;
+import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.server.launchpad.LaunchpadRoles;
+import org.registrysecrets.server.storage.SqlValues;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Built-in Launchpad users in {@code launchpad_user}: login, administration and each user's chosen
+ * workspace. Passwords are hashed with bcrypt.
+ */
+@Service
+public class LaunchpadUserService {
+
+  static final int MIN_PASSWORD_LENGTH = 12;
+  private static final String USERS =
+      "select username, password_hash, roles, password_change_required, current_connection"
+          + " from launchpad_user";
+  private static final RowMapper<LaunchpadUser> USER =
+      (rs, row) ->
+          new LaunchpadUser(
+              rs.getString(1),
+              rs.getString(2),
+              roles(rs.getString(3)),
+              rs.getBoolean(4),
+              rs.getString(5));
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwords = new BCryptPasswordEncoder();
+
+  LaunchpadUserService(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The user for form login. Deliberately not a {@code UserDetailsService} bean: Spring Security
+   * would also register it globally with a different password encoder.
+   */
+  UserDetails loadUserByUsername(String username) {
+    LaunchpadUser user =
+        find(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    return User.withUsername(user.username())
+        .password(user.passwordHash())
+        .authorities(user.roles().stream().map(SimpleGrantedAuthority::new).toList())
+        .build();
+  }
+
+  PasswordEncoder passwordEncoder() {
+    return passwords;
+  }
+
+  public Optional<LaunchpadUser> find(String username) {
+    return jdbc.sql(USERS + " where username = ?").param(username).query(USER).optional();
+  }
+
+  List<LaunchpadUser> list() {
+    return jdbc.sql(USERS + " order by username").query(USER).list();
+  }
+
+  boolean exists(String username) {
+    return find(username).isPresent();
+  }
+
+  @Transactional
+  void create(String username, String password, List<String> roles, boolean changeRequired) {
+    if (!Identifiers.isPlain(username, 64)) {
+      throw new InvalidInputException("A user name is 1 to 64 letters, digits, '-', '_' or '.'.");
+    }
+    if (exists(username)) {
+      throw new InvalidInputException("The user " + username + " already exists.");
+    }
+    jdbc.sql(
+            "insert into launchpad_user (username, password_hash, roles, password_change_required,"
+                + " created_at) values (?, ?, ?, ?, ?)")
+        .params(
+            username,
+            hash(password),
+            String.join(",", checked(roles)),
+            changeRequired,
+            SqlValues.utc(Instant.now()))
+        .update();
+  }
+
+  @Transactional
+  void updateRoles(String username, List<String> roles) {
+    jdbc.sql("update launchpad_user set roles = ? where username = ?")
+        .params(String.join(",", checked(roles)), username)
+        .update();
+  }
+
+  /** Sets a new password; {@code changeRequired} when an administrator set it for the user. */
+  @Transactional
+  void setPassword(String username, String password, boolean changeRequired) {
+    jdbc.sql(
+            "update launchpad_user set password_hash = ?, password_change_required = ? where"
+                + " username = ?")
+        .params(hash(password), changeRequired, username)
+        .update();
+  }
+
+  @Transactional
+  void remove(String username) {
+    jdbc.sql("delete from launchpad_user where username = ?").param(username).update();
+  }
+
+  @Transactional
+  public void chooseConnection(String username, String connection) {
+    jdbc.sql("update launchpad_user set current_connection = ? where username = ?")
+        .params(connection, username)
+        .update();
+  }
+
+  boolean matches(String username, String password) {
+    return find(username)
+        .map(user -> passwords.matches(password, user.passwordHash()))
+        .orElse(false);
+  }
+
+  private String hash(String password) {
+    if (password.length() < MIN_PASSWORD_LENGTH) {
+      throw new InvalidInputException(
+          "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+    }
+    return Objects.requireNonNull(passwords.encode(password));
+  }
+
+  private static List<String> checked(List<String> roles) {
+    for (String role : roles) {
+      if (!LaunchpadRoles.ALL.contains(role)) {
+        throw new InvalidInputException("Unknown role " + role + ".");
+      }
+    }
+    return roles;
+  }
+
+  private static List<String> roles(String column) {
+    return column.isEmpty() ? List.of() : Arrays.asList(column.split(","));
+  }
+}

@@ -1,0 +1,62 @@
+package org.registrysecrets.server.secret.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.registrysecrets.api.wire.ErrorResponse;
+import org.registrysecrets.server.audit.AuditWriteFailedException;
+import org.registrysecrets.server.http.ApiError;
+import org.registrysecrets.server.http.ApiErrorCode;
+import org.registrysecrets.server.http.ApiErrorWriter;
+import org.registrysecrets.server.secret.CredentialCheckFailedException;
+import org.registrysecrets.server.secret.SecretException;
+import org.registrysecrets.server.secret.SecretRefusal;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps the secret rules' refusals to AI Core's errors. The switch is exhaustive: a new refusal does
+ * not compile until it has its error.
+ */
+@RestControllerAdvice(assignableTypes = DockerRegistrySecretController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SecretRefusalResponses {
+
+  private final ApiErrorWriter errors;
+
+  SecretRefusalResponses(ApiErrorWriter errors) {
+    this.errors = errors;
+  }
+
+  @ExceptionHandler(SecretException.class)
+  ResponseEntity<ErrorResponse> refused(SecretException e, HttpServletRequest request) {
+    Map<String, Object> details =
+        e instanceof CredentialCheckFailedException failed
+            ? Map.of("registries", failed.results())
+            : Map.of();
+    return errors.entity(
+        new ApiError(errorOf(e.refusal()), String.valueOf(e.getMessage()), details), request);
+  }
+
+  @ExceptionHandler(AuditWriteFailedException.class)
+  ResponseEntity<ErrorResponse> auditFailed(HttpServletRequest request) {
+    return errors.entity(
+        new ApiError(
+            ApiErrorCode.SERVICE_UNAVAILABLE,
+            "The change was not made because it could not be recorded in the audit log; retry"
+                + " later."),
+        request);
+  }
+
+  static ApiErrorCode errorOf(SecretRefusal refusal) {
+    return switch (refusal) {
+      case NOT_FOUND -> ApiErrorCode.NOT_FOUND;
+      case ALREADY_EXISTS -> ApiErrorCode.ALREADY_EXISTS;
+      case VERSION_MISMATCH -> ApiErrorCode.PRECONDITION_FAILED;
+      case QUOTA_EXCEEDED -> ApiErrorCode.QUOTA_EXCEEDED;
+      case CREDENTIAL_CHECK_FAILED -> ApiErrorCode.CREDENTIAL_CHECK_FAILED;
+    };
+  }
+}

@@ -1,5 +1,0 @@
-/** HTTP concerns every API shares: request ids, body limits and AI Core's error body. */
-@NullMarked
-package org.registrysecrets.server.web;
-
-import org.jspecify.annotations.NullMarked;
