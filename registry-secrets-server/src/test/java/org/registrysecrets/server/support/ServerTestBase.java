@@ -26,8 +26,10 @@ public abstract class ServerTestBase {
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("regsecrets.data-dir", DATA_DIR::toString);
     registry.add("regsecrets.admin-password", () -> "admin-password-for-tests");
-    // Every test client is 127.0.0.1; RateLimitApiTests checks the limits on their own.
+    // Every test client is 127.0.0.1 and the contention tests are a crowd of one tenant;
+    // RateLimitApiTests checks the limits on their own.
     registry.add("regsecrets.api.token-requests-per-second", () -> "0");
+    registry.add("regsecrets.api.tenant-requests-per-second", () -> "0");
   }
 
   @BeforeEach
