@@ -8,13 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -98,19 +97,17 @@ class HttpErrorResponses {
         new ApiError(ApiErrorCode.NOT_FOUND, "There is no resource at this path."), request);
   }
 
-  @ExceptionHandler({
-    DataAccessResourceFailureException.class,
-    CannotGetJdbcConnectionException.class,
-    CannotCreateTransactionException.class,
-    TransientDataAccessException.class
-  })
-  ResponseEntity<ErrorResponse> storageUnavailable(Exception e, HttpServletRequest request) {
+  /** Storage failures, commit and rollback failures included, are 503: nothing changed. */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<ErrorResponse> storage(Exception e, HttpServletRequest request) {
+    if (!StorageFailures.isStorageFailure(e)) {
+      return unexpected(e, request);
+    }
     log.warn("Storage unavailable: {}", e.getClass().getSimpleName());
-    return errors.entity(
-        new ApiError(
-            ApiErrorCode.SERVICE_UNAVAILABLE,
-            "The secret store is unavailable; nothing was changed. Retry later."),
-        request);
+    return ResponseEntity.status(StorageFailures.ERROR.status())
+        .header("Retry-After", StorageFailures.RETRY_AFTER)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(errors.body(StorageFailures.ERROR, request));
   }
 
   @ExceptionHandler(Exception.class)

@@ -7,11 +7,13 @@ import org.registrysecrets.server.audit.AuditWriteFailedException;
 import org.registrysecrets.server.http.ApiError;
 import org.registrysecrets.server.http.ApiErrorCode;
 import org.registrysecrets.server.http.ApiErrorWriter;
+import org.registrysecrets.server.http.StorageFailures;
 import org.registrysecrets.server.secret.CredentialCheckFailedException;
 import org.registrysecrets.server.secret.SecretException;
 import org.registrysecrets.server.secret.SecretRefusal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -42,12 +44,15 @@ class SecretRefusalResponses {
 
   @ExceptionHandler(AuditWriteFailedException.class)
   ResponseEntity<ErrorResponse> auditFailed(HttpServletRequest request) {
-    return errors.entity(
+    ApiError error =
         new ApiError(
             ApiErrorCode.SERVICE_UNAVAILABLE,
             "The change was not made because it could not be recorded in the audit log; retry"
-                + " later."),
-        request);
+                + " later.");
+    return ResponseEntity.status(error.status())
+        .header("Retry-After", StorageFailures.RETRY_AFTER)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(errors.body(error, request));
   }
 
   static ApiErrorCode errorOf(SecretRefusal refusal) {
