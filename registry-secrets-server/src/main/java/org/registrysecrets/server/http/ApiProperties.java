@@ -1,5 +1,6 @@
 package org.registrysecrets.server.http;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param tenantBurst how many calls a tenant may make at once
  * @param tokenRequestsPerSecond token requests one client address may make per second and replica
  * @param tokenBurst how many token requests a client address may make at once
+ * @param requestDeadline an API call's change that is not committed this long after the request
+ *     arrived is rolled back and answered 503: longer than the registry check (10 s) plus a write,
+ *     shorter than clients wait
  */
 @ConfigurationProperties("regsecrets.api")
 public record ApiProperties(
@@ -20,4 +24,5 @@ public record ApiProperties(
     @DefaultValue("200") double tenantRequestsPerSecond,
     @DefaultValue("400") double tenantBurst,
     @DefaultValue("50") double tokenRequestsPerSecond,
-    @DefaultValue("100") double tokenBurst) {}
+    @DefaultValue("100") double tokenBurst,
+    @DefaultValue("15s") Duration requestDeadline) {}

@@ -11,6 +11,7 @@ import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.security.Caller;
+import org.registrysecrets.server.storage.RequestDeadline;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The writes, one transaction each: the rules, the encrypted row, the audit event and the change
- * event commit together or not at all. Nothing here calls another system.
+ * event commit together or not at all, and only before the request's deadline. Nothing here calls
+ * another system.
  */
 @Component
 class DockerRegistrySecretChanges {
@@ -66,6 +68,7 @@ class DockerRegistrySecretChanges {
       throw new SecretAlreadyExistsException(name);
     }
     changed(caller, name, SecretAction.CREATE);
+    RequestDeadline.ensureNotPassed(clock);
     return secret;
   }
 
@@ -90,7 +93,10 @@ class DockerRegistrySecretChanges {
       throw refusal(tenant, name);
     }
     changed(caller, name, SecretAction.MODIFY);
-    return secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
+    DockerRegistrySecret modified =
+        secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
+    RequestDeadline.ensureNotPassed(clock);
+    return modified;
   }
 
   @Transactional
@@ -100,6 +106,7 @@ class DockerRegistrySecretChanges {
     }
     secrets.releaseSlot(caller.tenant());
     changed(caller, name, SecretAction.DELETE);
+    RequestDeadline.ensureNotPassed(clock);
   }
 
   /** Records a check of the stored credentials; the secret's version stays. */
@@ -109,6 +116,7 @@ class DockerRegistrySecretChanges {
       throw new SecretNotFoundException(name);
     }
     auditLog.record(audit(caller, SecretAction.VERIFY, name, AuditEvent.SUCCESS));
+    RequestDeadline.ensureNotPassed(clock);
   }
 
   /** The stored Docker config, decrypted for a check; it never leaves the server. */
