@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.ServiceKeys;
+import org.registrysecrets.server.support.ServerProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
