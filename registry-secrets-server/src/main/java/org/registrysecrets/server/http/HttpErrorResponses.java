@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.wire.ErrorResponse;
+import org.registrysecrets.server.storage.StorageRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -41,9 +42,11 @@ class HttpErrorResponses {
   private static final Logger log = LoggerFactory.getLogger(HttpErrorResponses.class);
 
   private final ApiErrorWriter errors;
+  private final StorageRecovery recovery;
 
-  HttpErrorResponses(ApiErrorWriter errors) {
+  HttpErrorResponses(ApiErrorWriter errors, StorageRecovery recovery) {
     this.errors = errors;
+    this.recovery = recovery;
   }
 
   @ExceptionHandler(InvalidInputException.class)
@@ -104,6 +107,7 @@ class HttpErrorResponses {
       return unexpected(e, request);
     }
     log.warn("Storage unavailable: {}", e.getClass().getSimpleName());
+    recovery.afterFailure(e);
     return ResponseEntity.status(StorageFailures.ERROR.status())
         .header("Retry-After", StorageFailures.RETRY_AFTER)
         .contentType(MediaType.APPLICATION_JSON)

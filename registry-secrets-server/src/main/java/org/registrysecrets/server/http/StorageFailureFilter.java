@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.registrysecrets.server.storage.StorageRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,9 +25,11 @@ class StorageFailureFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(StorageFailureFilter.class);
 
   private final ApiErrorWriter errors;
+  private final StorageRecovery recovery;
 
-  StorageFailureFilter(ApiErrorWriter errors) {
+  StorageFailureFilter(ApiErrorWriter errors, StorageRecovery recovery) {
     this.errors = errors;
+    this.recovery = recovery;
   }
 
   @Override
@@ -46,6 +49,7 @@ class StorageFailureFilter extends OncePerRequestFilter {
         throw e;
       }
       log.warn("Storage unavailable before the controller: {}", e.getClass().getSimpleName());
+      recovery.afterFailure(e);
       response.reset();
       response.setHeader("Retry-After", StorageFailures.RETRY_AFTER);
       errors.write(StorageFailures.ERROR, request, response);

@@ -24,13 +24,18 @@ class WritableStorageHealthIndicator implements HealthIndicator {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
+  private final StorageRecovery recovery;
   private final Clock clock;
   private @Nullable Health last;
   private Instant lastAt = Instant.MIN;
 
   WritableStorageHealthIndicator(
-      JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      StorageRecovery recovery,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.recovery = recovery;
     this.transaction = new TransactionTemplate(transactions);
     this.transaction.setTimeout(5);
     this.clock = clock;
@@ -52,6 +57,7 @@ class WritableStorageHealthIndicator implements HealthIndicator {
                   .update());
       current = Health.up().build();
     } catch (RuntimeException e) {
+      recovery.afterFailure(e);
       // The type says enough; a message could name files or hosts.
       current = Health.down().withDetail("error", e.getClass().getSimpleName()).build();
     }

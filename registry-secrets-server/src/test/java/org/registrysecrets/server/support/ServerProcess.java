@@ -25,45 +25,86 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Path workDir;
   private final int port;
+  private final List<String> wrapper;
   private final List<String> arguments;
   private final Map<String, String> environment;
   private Process process;
 
-  private ServerProcess(
-      Path workDir, int port, List<String> arguments, Map<String, String> environment)
+  private ServerProcess(List<String> wrapper, List<String> arguments)
       throws IOException, InterruptedException {
-    this.workDir = workDir;
-    this.port = port;
-    this.arguments = List.copyOf(arguments);
-    this.environment = Map.copyOf(environment);
-    this.process = launch();
-  }
-
-  /** Starts the jar in a new folder, with {@code arguments} after the ones every test needs. */
-  public static ServerProcess start(String... arguments) throws IOException, InterruptedException {
-    int port;
+    this.workDir = Files.createTempDirectory("regsecrets-server-").toAbsolutePath();
     try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+      this.port = socket.getLocalPort();
     }
-    return new ServerProcess(
-        Files.createTempDirectory("regsecrets-server-"),
-        port,
-        List.of(arguments),
+    this.wrapper = List.copyOf(wrapper);
+    this.arguments = List.copyOf(arguments);
+    this.environment =
         Map.of(
             "SERVER_PORT",
             Integer.toString(port),
             "REGSECRETS_PUBLIC_URL",
             "http://127.0.0.1:" + port,
             "REGSECRETS_ADMIN_PASSWORD",
-            "process-tests-admin"));
+            "process-tests-admin");
+    this.process = launch();
+  }
+
+  /** Starts the jar in a new folder, with {@code arguments} after the ones every test needs. */
+  public static ServerProcess start(String... arguments) throws IOException, InterruptedException {
+    return new ServerProcess(List.of(), List.of(arguments));
+  }
+
+  /**
+   * Starts the jar with its data folder on a tmpfs of {@code megabytes} in a mount namespace of its
+   * own ({@code unshare -m}, as root), so that a test can fill that disk and only that one. The
+   * folder is reached from outside through {@code /proc/<pid>/root}.
+   */
+  public static ServerProcess startWithDataOnTmpfs(int megabytes, String... arguments)
+      throws IOException, InterruptedException {
+    return new ServerProcess(
+        List.of(
+            "unshare",
+            "-m",
+            "sh",
+            "-c",
+            "mkdir -p data && mount -t tmpfs -o size="
+                + megabytes
+                + "m,mode=0700 tmpfs data && exec \"$@\"",
+            "sh"),
+        List.of(arguments));
+  }
+
+  /** Whether this machine lets a test make a mount namespace and mount a tmpfs in it. */
+  public static boolean canMountTmpfs() {
+    try {
+      Process probe =
+          new ProcessBuilder(
+                  "unshare",
+                  "-m",
+                  "sh",
+                  "-c",
+                  "mount -t tmpfs -o size=1m tmpfs /mnt && umount /mnt")
+              .redirectErrorStream(true)
+              .start();
+      return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   public String url() {
     return "http://127.0.0.1:" + port;
   }
 
+  /** The data folder, also when it lives in the server's own mount namespace. */
   public Path dataDir() {
-    return workDir.resolve("data");
+    Path data = workDir.resolve("data");
+    return wrapper.isEmpty()
+        ? data
+        : Path.of("/proc", Long.toString(process.pid()), "root", data.toString());
   }
 
   public Path serviceKeyFile() {
@@ -86,7 +127,7 @@ public final class ServerProcess implements AutoCloseable {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = Path.of("target", "server-process-" + port + ".log");
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(wrapper);
     command.addAll(
         List.of(
             java,

@@ -11,6 +11,7 @@ import org.registrysecrets.server.http.StorageFailures;
 import org.registrysecrets.server.secret.CredentialCheckFailedException;
 import org.registrysecrets.server.secret.SecretException;
 import org.registrysecrets.server.secret.SecretRefusal;
+import org.registrysecrets.server.storage.StorageRecovery;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class SecretRefusalResponses {
 
   private final ApiErrorWriter errors;
+  private final StorageRecovery recovery;
 
-  SecretRefusalResponses(ApiErrorWriter errors) {
+  SecretRefusalResponses(ApiErrorWriter errors, StorageRecovery recovery) {
     this.errors = errors;
+    this.recovery = recovery;
   }
 
   @ExceptionHandler(SecretException.class)
@@ -43,7 +46,9 @@ class SecretRefusalResponses {
   }
 
   @ExceptionHandler(AuditWriteFailedException.class)
-  ResponseEntity<ErrorResponse> auditFailed(HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> auditFailed(
+      AuditWriteFailedException e, HttpServletRequest request) {
+    recovery.afterFailure(e);
     ApiError error =
         new ApiError(
             ApiErrorCode.SERVICE_UNAVAILABLE,

@@ -25,6 +25,7 @@ import org.registrysecrets.server.secret.SecretQuotaExceededException;
 import org.registrysecrets.server.security.ApiSecurityConfiguration;
 import org.registrysecrets.server.security.Scopes;
 import org.registrysecrets.server.security.SecurityProperties;
+import org.registrysecrets.server.storage.StorageRecovery;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,6 +63,7 @@ class DockerRegistrySecretControllerTests {
   @Autowired MockMvcTester mvc;
   @MockitoBean DockerRegistrySecretService secrets;
   @MockitoBean JwtDecoder tokens;
+  @MockitoBean StorageRecovery recovery;
 
   @BeforeEach
   void tokens() {
