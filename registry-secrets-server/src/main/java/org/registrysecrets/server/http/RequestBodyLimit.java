@@ -35,8 +35,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    return !(path.startsWith("/v2/") || path.startsWith("/platform/"));
+    return !ApiPaths.isApi(request);
   }
 
   @Override

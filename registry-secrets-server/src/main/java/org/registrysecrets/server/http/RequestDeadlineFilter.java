@@ -27,8 +27,7 @@ class RequestDeadlineFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    return !(path.startsWith("/v2/") || path.startsWith("/platform/"));
+    return !ApiPaths.isApi(request);
   }
 
   @Override

@@ -34,8 +34,7 @@ class StorageFailureFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    return !(path.startsWith("/v2/") || path.startsWith("/platform/") || path.startsWith("/oauth"));
+    return !ApiPaths.isApiOrTokenEndpoint(request);
   }
 
   @Override

@@ -52,6 +52,9 @@ class PostgresOutageTests {
                 "--server.port=0",
                 "--regsecrets.data-dir=" + dataDir,
                 "--regsecrets.issuer.revocation-cache-ttl=0s",
+                // The load writes far more than SAP's 50 secrets, as fast as it can.
+                "--regsecrets.secrets.max-count=1000000",
+                "--regsecrets.api.tenant-requests-per-second=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.connection-init-sql=SET synchronous_commit TO on")) {

@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.registrysecrets.server.support.Concurrently;
 import org.registrysecrets.server.support.ServerTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +42,7 @@ class ContentionApiTests extends ServerTestBase {
       }
     }
 
-    assertThat(counts(runTogether(creates))).isEqualTo(Map.of(202, 320L));
+    assertThat(counts(Concurrently.run(creates))).isEqualTo(Map.of(202, 320L));
   }
 
   @Test
@@ -62,7 +60,7 @@ class ContentionApiTests extends ServerTestBase {
         writers.add(() -> api.patch(SECRETS + "/hot", token, body, "If-Match", etag).status());
       }
 
-      assertThat(counts(runTogether(writers)))
+      assertThat(counts(Concurrently.run(writers)))
           .as("round %d", round)
           .isEqualTo(Map.of(202, 1L, 412, (long) CROWD - 1));
     }
@@ -80,7 +78,8 @@ class ContentionApiTests extends ServerTestBase {
       creators.add(() -> api.post(SECRETS, token, body).status());
     }
 
-    assertThat(counts(runTogether(creators))).isEqualTo(Map.of(202, 1L, 409, (long) CROWD - 1));
+    assertThat(counts(Concurrently.run(creators)))
+        .isEqualTo(Map.of(202, 1L, 409, (long) CROWD - 1));
     assertThat(audited(tenant, "create", "AlreadyExists")).isEqualTo(CROWD - 1L);
     assertThat(
             api.get("/v2/admin/resourceQuota/dockerRegistrySecrets", token)
@@ -102,18 +101,5 @@ class ContentionApiTests extends ServerTestBase {
   private static Map<Integer, Long> counts(List<Integer> statuses) {
     return statuses.stream()
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-  }
-
-  private static List<Integer> runTogether(List<Callable<Integer>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<Integer> results = new ArrayList<>();
-      for (Future<Integer> future : pool.invokeAll(calls)) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.ApiClient.Response;
+import org.registrysecrets.server.support.Concurrently;
 import org.registrysecrets.server.support.TestData;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,7 +86,7 @@ class QuotaAndConcurrencyApiTests {
       creates.add(() -> api.post(SECRETS, editor, body(name)).status());
     }
 
-    List<Integer> statuses = runTogether(creates);
+    List<Integer> statuses = Concurrently.run(creates);
 
     assertThat(statuses).containsOnly(202, 429);
     assertThat(statuses.stream().filter(s -> s == 202)).hasSize(3);
@@ -107,7 +105,7 @@ class QuotaAndConcurrencyApiTests {
       }
     }
 
-    assertThat(runTogether(creates)).containsOnly(202);
+    assertThat(Concurrently.run(creates)).containsOnly(202);
   }
 
   @Test
@@ -120,7 +118,7 @@ class QuotaAndConcurrencyApiTests {
       edits.add(() -> api.patch(SECRETS + "/contended", editor, config, "If-Match", etag).status());
     }
 
-    List<Integer> statuses = runTogether(edits);
+    List<Integer> statuses = Concurrently.run(edits);
 
     assertThat(statuses.stream().filter(s -> s == 202)).hasSize(1);
     assertThat(statuses.stream().filter(s -> s == 412)).hasSize(7);
@@ -136,24 +134,11 @@ class QuotaAndConcurrencyApiTests {
       edits.add(() -> api.patch(SECRETS + "/last-wins", editor, config).status());
     }
 
-    assertThat(runTogether(edits)).containsOnly(202);
+    assertThat(Concurrently.run(edits)).containsOnly(202);
     assertThat(api.get(SECRETS + "/last-wins", editor).header("ETag")).isEqualTo("\"9\"");
   }
 
   private static String body(String name) {
     return createBody(name, dockerConfig("r.example.com", "user", "pw"));
-  }
-
-  private static List<Integer> runTogether(List<Callable<Integer>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<Integer> results = new ArrayList<>();
-      for (Future<Integer> future : pool.invokeAll(calls)) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
