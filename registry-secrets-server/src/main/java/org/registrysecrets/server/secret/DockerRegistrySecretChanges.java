@@ -56,8 +56,15 @@ class DockerRegistrySecretChanges {
     if (secrets.find(tenant, name).isPresent()) {
       throw new SecretAlreadyExistsException(name);
     }
+    // A refused increment may only mean that the counter did not exist yet when it ran: once the
+    // counter exists, a second increment decides.
     if (!secrets.reserveSlot(tenant, maxCount)) {
-      throw new SecretQuotaExceededException(maxCount);
+      if (!secrets.hasQuotaCounter(tenant)) {
+        throw new QuotaCounterMissingException();
+      }
+      if (!secrets.reserveSlot(tenant, maxCount)) {
+        throw new SecretQuotaExceededException(maxCount);
+      }
     }
     Instant now = now();
     DockerRegistrySecret secret =
@@ -109,6 +116,17 @@ class DockerRegistrySecretChanges {
     RequestDeadline.ensureNotPassed(clock);
   }
 
+  /**
+   * Makes the tenant's quota counter exist, in a short transaction of its own, for a tenant's first
+   * create to retry with.
+   *
+   * @throws DuplicateKeyException if a concurrent first create made it at the same moment
+   */
+  @Transactional
+  void ensureQuotaCounter(TenantId tenant) {
+    secrets.createQuotaCounterIfMissing(tenant);
+  }
+
   /** Records a check of the stored credentials; the secret's version stays. */
   @Transactional
   void recordVerification(Caller caller, SecretName name, RegistryVerification verification) {
@@ -138,6 +156,15 @@ class DockerRegistrySecretChanges {
         name.value(),
         outcome,
         caller.requestId());
+  }
+
+  /** A tenant's first create found no quota counter to lock; nothing was written. */
+  static final class QuotaCounterMissingException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    QuotaCounterMissingException() {
+      super("The tenant has no quota counter yet", null, false, false);
+    }
   }
 
   private void changed(Caller caller, SecretName name, SecretAction action) {

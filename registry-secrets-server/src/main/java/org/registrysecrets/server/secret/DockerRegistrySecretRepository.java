@@ -45,8 +45,21 @@ interface DockerRegistrySecretRepository {
   /** Deletes the row if its version is one of {@code expected}; returns whether one matched. */
   boolean delete(TenantId tenant, SecretName name, ExpectedVersions expected);
 
-  /** Takes one slot of the tenant's quota; returns false if none is left. Row-locks the counter. */
+  /**
+   * Takes one slot of the tenant's quota; returns false if none is left. Row-locks the counter,
+   * which {@link #createQuotaCounterIfMissing} made before.
+   */
   boolean reserveSlot(TenantId tenant, long maxCount);
+
+  boolean hasQuotaCounter(TenantId tenant);
+
+  /**
+   * Creates the tenant's quota counter, counting what it has, unless it exists.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException if a concurrent first create of the
+   *     tenant made it at the same moment
+   */
+  void createQuotaCounterIfMissing(TenantId tenant);
 
   void releaseSlot(TenantId tenant);
 

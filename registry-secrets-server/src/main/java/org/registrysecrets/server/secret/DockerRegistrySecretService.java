@@ -12,6 +12,7 @@ import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
 import org.registrysecrets.server.tenant.TenantId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,7 +98,12 @@ public class DockerRegistrySecretService {
         name,
         () -> {
           RegistryVerification verification = verify ? require(config) : null;
-          return changes.create(caller, name, config, properties.maxCount(), verification);
+          try {
+            return changes.create(caller, name, config, properties.maxCount(), verification);
+          } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
+            ensureQuotaCounter(caller.tenant());
+            return changes.create(caller, name, config, properties.maxCount(), verification);
+          }
         });
   }
 
@@ -140,6 +146,20 @@ public class DockerRegistrySecretService {
           changes.recordVerification(caller, name, verification);
           return verification;
         });
+  }
+
+  /**
+   * Makes a tenant's quota counter when its first create found none: after that create's
+   * transaction rolled back and before its retry, one connection at a time, so that neither a
+   * savepoint nor a second connection is needed. Concurrent first creates may race to make it; the
+   * retried increments then decide, one at a time.
+   */
+  private void ensureQuotaCounter(TenantId tenant) {
+    try {
+      changes.ensureQuotaCounter(tenant);
+    } catch (DuplicateKeyException e) {
+      // A concurrent first create made it a moment ago: it exists now.
+    }
   }
 
   /**

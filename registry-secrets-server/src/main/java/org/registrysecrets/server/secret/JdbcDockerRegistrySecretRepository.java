@@ -15,12 +15,8 @@ import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.storage.SqlValues;
 import org.registrysecrets.server.tenant.TenantId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plain SQL that runs unchanged on H2 and PostgreSQL. */
@@ -33,12 +29,9 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate savepoint;
 
-  JdbcDockerRegistrySecretRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  JdbcDockerRegistrySecretRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @Override
@@ -157,16 +150,37 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
 
   /**
    * The increment holds the counter row's lock until the transaction ends, so concurrent creates in
-   * one tenant queue up on it. A tenant's first create finds no row: it creates one and tries once
-   * more, and that second increment decides, whoever created the row.
+   * one tenant queue up on it and the quota can never be exceeded.
    */
   @Override
   public boolean reserveSlot(TenantId tenant, long maxCount) {
-    if (incrementBelow(tenant, maxCount)) {
-      return true;
-    }
-    createUsageRowIfMissing(tenant);
-    return incrementBelow(tenant, maxCount);
+    return jdbc.sql(
+                "update tenant_usage set secret_count = secret_count + 1"
+                    + " where tenant = ? and secret_count < ?")
+            .params(tenant.value(), maxCount)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean hasQuotaCounter(TenantId tenant) {
+    return jdbc.sql("select count(*) from tenant_usage where tenant = ?")
+            .param(tenant.value())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  @Override
+  public void createQuotaCounterIfMissing(TenantId tenant) {
+    // HAVING, not WHERE: an aggregate without GROUP BY yields its one row even when WHERE matches
+    // nothing, and an existing counter must yield no row at all.
+    jdbc.sql(
+            "insert into tenant_usage (tenant, secret_count) select ?, count(*) from"
+                + " docker_registry_secret where tenant = ?"
+                + " having not exists (select 1 from tenant_usage where tenant = ?)")
+        .params(tenant.value(), tenant.value(), tenant.value())
+        .update();
   }
 
   @Override
@@ -187,35 +201,6 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
         .stream()
         .map(TenantId::of)
         .toList();
-  }
-
-  private boolean incrementBelow(TenantId tenant, long maxCount) {
-    return jdbc.sql(
-                "update tenant_usage set secret_count = secret_count + 1"
-                    + " where tenant = ? and secret_count < ?")
-            .params(tenant.value(), maxCount)
-            .update()
-        == 1;
-  }
-
-  /**
-   * Creates the tenant's counter behind a savepoint on the caller's connection: if a concurrent
-   * first create made it already, only the savepoint rolls back (on PostgreSQL a failed insert
-   * would otherwise abort the whole transaction), and no second connection is taken.
-   */
-  private void createUsageRowIfMissing(TenantId tenant) {
-    try {
-      savepoint.executeWithoutResult(
-          status ->
-              jdbc.sql(
-                      "insert into tenant_usage (tenant, secret_count) select ?, count(*) from"
-                          + " docker_registry_secret where tenant = ?"
-                          + " and not exists (select 1 from tenant_usage where tenant = ?)")
-                  .params(tenant.value(), tenant.value(), tenant.value())
-                  .update());
-    } catch (DuplicateKeyException e) {
-      // Another request created it first; the caller's next increment decides.
-    }
   }
 
   private static DockerRegistrySecret metadata(ResultSet rs, int row) throws SQLException {

@@ -73,6 +73,21 @@ class DockerRegistrySecretServiceTests {
   }
 
   @Test
+  void makesTheQuotaCounterOfATenantsFirstCreateAndTriesAgain() {
+    when(repository.find(CALLER.tenant(), NAME)).thenReturn(Optional.empty());
+    when(repository.reserveSlot(CALLER.tenant(), 2)).thenReturn(false).thenReturn(true);
+    when(repository.hasQuotaCounter(CALLER.tenant())).thenReturn(false);
+    when(cipher.encrypt(CONFIG, CALLER.tenant(), NAME)).thenReturn(new Ciphertext(new byte[1], 1));
+
+    DockerRegistrySecret created = service.create(CALLER, NAME, CONFIG, false);
+
+    assertThat(created.version()).isEqualTo(1);
+    verify(repository).createQuotaCounterIfMissing(CALLER.tenant());
+    verify(repository).insert(eq(CALLER.tenant()), any(), any());
+    assertThat(recorded().outcome()).isEqualTo(AuditEvent.SUCCESS);
+  }
+
+  @Test
   void refusesATakenNameAndAuditsTheRefusalAfterwards() {
     when(repository.find(CALLER.tenant(), NAME)).thenReturn(Optional.of(stored()));
 
@@ -92,6 +107,7 @@ class DockerRegistrySecretServiceTests {
   void refusesBeyondTheQuota() {
     when(repository.find(CALLER.tenant(), NAME)).thenReturn(Optional.empty());
     when(repository.reserveSlot(CALLER.tenant(), 2)).thenReturn(false);
+    when(repository.hasQuotaCounter(CALLER.tenant())).thenReturn(true);
 
     assertThatThrownBy(() -> service.create(CALLER, NAME, CONFIG, false))
         .isInstanceOf(SecretQuotaExceededException.class)

@@ -88,6 +88,9 @@ class JdbcDockerRegistrySecretRepositoryTests {
   @Test
   void reservesSlotsUpToTheQuotaStartingFromWhatTheTenantAlreadyHas() {
     secrets.insert(tenant, secret("before-the-counter"), SEALED);
+    boolean before = secrets.hasQuotaCounter(tenant);
+    secrets.createQuotaCounterIfMissing(tenant);
+    secrets.createQuotaCounterIfMissing(tenant);
 
     boolean first = secrets.reserveSlot(tenant, 3);
     boolean second = secrets.reserveSlot(tenant, 3);
@@ -95,6 +98,7 @@ class JdbcDockerRegistrySecretRepositoryTests {
     secrets.releaseSlot(tenant);
     boolean afterRelease = secrets.reserveSlot(tenant, 3);
 
+    assertThat(before).isFalse();
     assertThat(List.of(first, second, third, afterRelease))
         .containsExactly(true, true, false, true);
     assertThat(usage()).isEqualTo(3);
