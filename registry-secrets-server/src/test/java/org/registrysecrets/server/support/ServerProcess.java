@@ -135,7 +135,8 @@ public final class ServerProcess implements AutoCloseable {
             "-jar",
             jar.toAbsolutePath().toString(),
             "--server.address=127.0.0.1",
-            "--regsecrets.api.token-requests-per-second=0"));
+            "--regsecrets.api.token-requests-per-second=0",
+            "--regsecrets.api.tenant-requests-per-second=0"));
     command.addAll(arguments);
     ProcessBuilder builder =
         new ProcessBuilder(command)
