@@ -310,6 +310,20 @@ class RegsecretsCommandTests {
             "--docker-username",
             "u",
             "--docker-password-stdin");
+    Cli.Result named =
+        cli.runWithStdin(
+            "newer-pw\n",
+            "update",
+            "rotating",
+            "--docker-server",
+            "r.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "-o",
+            "name");
+    assertThat(named.status()).as(named.toString()).isZero();
+    assertThat(named.out()).isEqualTo("secret/rotating\n");
     Cli.Result unconfirmed = cli.run("delete", "rotating");
     assertThat(unconfirmed.status()).as(unconfirmed.toString()).isEqualTo(2);
     assertThat(unconfirmed.err()).contains("--yes");
