@@ -15,11 +15,6 @@ import org.registrysecrets.api.Plaintext;
 public record RegistryCredential(
     String registry, @Nullable String username, @Nullable Plaintext password) {
 
-  /** Whether there is a user name and password to log in with. */
-  public boolean present() {
-    return username != null && password != null;
-  }
-
   /**
    * The value of an {@code Authorization: Basic} header, for the registry or its token service;
    * {@code null} without credentials.
