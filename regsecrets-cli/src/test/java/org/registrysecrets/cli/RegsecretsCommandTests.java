@@ -118,6 +118,32 @@ class RegsecretsCommandTests {
   }
 
   @Test
+  void printsTheApisAnswerAsJsonOrYamlOnRequest() {
+    Cli.Result json = createWithOutput("answer-json", "json");
+    Cli.Result yaml = createWithOutput("answer-yaml", "yaml");
+
+    assertThat(json.status()).as(json.toString()).isZero();
+    assertThat(Output.JSON.readTree(json.out()).get("message").asString())
+        .isEqualTo("Secret has been created");
+    assertThat(yaml(yaml).get("id").asString()).isEqualTo("answer-yaml");
+    assertThat(json.out() + yaml.out()).doesNotContain("output-pw");
+  }
+
+  private Cli.Result createWithOutput(String name, String format) {
+    return cli.runWithStdin(
+        "output-pw\n",
+        "create",
+        name,
+        "--docker-server",
+        "r.io",
+        "--docker-username",
+        "u",
+        "--docker-password-stdin",
+        "-o",
+        format);
+  }
+
+  @Test
   void warnsWhenThePasswordIsAFlagAndDefaultsToDockerHub() {
     Cli.Result created =
         cli.run("create", "hub", "--docker-username", "bot", "--docker-password", "flag-pw-1");
