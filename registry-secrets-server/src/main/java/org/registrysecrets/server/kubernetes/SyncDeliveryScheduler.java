@@ -109,11 +109,23 @@ class SyncDeliveryScheduler implements SmartLifecycle {
     }
   }
 
+  /**
+   * Lets a running round finish rather than interrupting it: an interrupt inside a database call
+   * makes the embedded H2 close its file, failing every request until the pool reopens it. Rounds
+   * are bounded by the client's and the transactions' timeouts.
+   */
   @Override
   public void stop() {
     ScheduledExecutorService executor = scheduler;
     if (executor != null) {
-      executor.shutdownNow();
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       scheduler = null;
       lease.release(owner);
     }
