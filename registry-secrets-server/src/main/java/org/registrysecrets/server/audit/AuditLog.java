@@ -1,5 +1,8 @@
 package org.registrysecrets.server.audit;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.registrysecrets.server.storage.SqlValues;
 import org.registrysecrets.server.tenant.TenantId;
@@ -65,31 +68,73 @@ public class AuditLog {
 
   /** The newest events of a tenant, newest first. */
   public List<AuditEvent> recent(TenantId tenant, int limit) {
-    return jdbc.sql(
-            "select occurred_at, tenant, actor, action, secret_name, outcome, request_id"
-                + " from audit_event where tenant = ? order by id desc limit ?")
-        .params(tenant.value(), limit)
-        .query(
-            (rs, row) ->
-                new AuditEvent(
-                    rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                    TenantId.of(rs.getString("tenant")),
-                    rs.getString("actor"),
-                    rs.getString("action"),
-                    rs.getString("secret_name"),
-                    rs.getString("outcome"),
-                    rs.getString("request_id")))
-        .list();
+    return find(tenant, new AuditQuery(null, null, null, null, limit, 0)).events();
+  }
+
+  /** A tenant's events that match {@code query}, newest first, and how many match in all. */
+  public AuditPage find(TenantId tenant, AuditQuery query) {
+    List<String> conditions = new ArrayList<>(List.of("tenant = ?"));
+    List<Object> params = new ArrayList<>(List.of(tenant.value()));
+    if (query.secret() != null) {
+      conditions.add("secret_name = ?");
+      params.add(query.secret());
+    }
+    if (query.actor() != null) {
+      conditions.add("actor = ?");
+      params.add(query.actor());
+    }
+    if (query.from() != null) {
+      conditions.add("occurred_at >= ?");
+      params.add(SqlValues.utc(query.from()));
+    }
+    if (query.to() != null) {
+      conditions.add("occurred_at < ?");
+      params.add(SqlValues.utc(query.to()));
+    }
+    String where = " from audit_event where " + String.join(" and ", conditions);
+    long count = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(query.top());
+    pageParams.add(query.skip());
+    List<AuditEvent> events =
+        jdbc.sql(
+                "select occurred_at, tenant, actor, origin, action, secret_name, outcome,"
+                    + " request_id"
+                    + where
+                    + " order by id desc limit ? offset ?")
+            .params(pageParams)
+            .query(
+                (rs, row) ->
+                    new AuditEvent(
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        TenantId.of(rs.getString("tenant")),
+                        rs.getString("actor"),
+                        rs.getString("origin"),
+                        rs.getString("action"),
+                        rs.getString("secret_name"),
+                        rs.getString("outcome"),
+                        rs.getString("request_id")))
+            .list();
+    return new AuditPage(count, events);
+  }
+
+  /**
+   * Deletes up to {@code batch} events that occurred before {@code cutoff}, oldest first, in one
+   * short transaction; returns how many.
+   */
+  int deleteBefore(Instant cutoff, int batch) {
+    return AuditTables.deleteBefore(jdbc, transaction, "audit_event", cutoff, batch);
   }
 
   private void insert(AuditEvent event) {
     jdbc.sql(
-            "insert into audit_event (occurred_at, tenant, actor, action, secret_name, outcome,"
-                + " request_id) values (?, ?, ?, ?, ?, ?, ?)")
+            "insert into audit_event (occurred_at, tenant, actor, origin, action, secret_name,"
+                + " outcome, request_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             SqlValues.utc(event.occurredAt()),
             event.tenant().value(),
             SqlValues.fit(event.actor(), 256),
+            SqlValues.fit(event.origin(), 64),
             event.action(),
             SqlValues.fit(event.secretName(), 256),
             event.outcome(),

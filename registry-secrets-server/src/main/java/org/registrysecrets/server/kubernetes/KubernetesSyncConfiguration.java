@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
+import org.registrysecrets.server.storage.Lease;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "regsecrets.kubernetes.enabled", havingValue = "true")
 class KubernetesSyncConfiguration {
+
+  /** The lease (a row of {@code sync_lock}) that makes one replica the sync leader. */
+  static final String SYNC_LEASE = "kubernetes-sync";
 
   @Bean(destroyMethod = "close")
   KubernetesClient kubernetesClient(KubernetesSyncProperties properties) {
@@ -88,6 +92,6 @@ class KubernetesSyncConfiguration {
       KubernetesSyncProperties properties,
       Clock clock) {
     return new SyncDeliveryScheduler(
-        outbox, states, new SyncLease(jdbc), reconciler, properties, clock);
+        outbox, states, new Lease(jdbc, SYNC_LEASE), reconciler, properties, clock);
   }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.server.storage.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +23,7 @@ class SyncDeliveryScheduler implements SmartLifecycle {
 
   private final SyncOutbox outbox;
   private final SyncStates states;
-  private final SyncLease lease;
+  private final Lease lease;
   private final SecretReconciler reconciler;
   private final KubernetesSyncProperties properties;
   private final Clock clock;
@@ -33,7 +34,7 @@ class SyncDeliveryScheduler implements SmartLifecycle {
   SyncDeliveryScheduler(
       SyncOutbox outbox,
       SyncStates states,
-      SyncLease lease,
+      Lease lease,
       SecretReconciler reconciler,
       KubernetesSyncProperties properties,
       Clock clock) {

@@ -152,6 +152,7 @@ class DockerRegistrySecretChanges {
         now(),
         caller.tenant(),
         caller.actor(),
+        caller.origin(),
         action.auditName(),
         name.value(),
         outcome,

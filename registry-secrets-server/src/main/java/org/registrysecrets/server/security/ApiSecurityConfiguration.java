@@ -47,6 +47,8 @@ public class ApiSecurityConfiguration {
                     .hasAuthority(Scopes.DELETE)
                     .requestMatchers("/platform/v1/service-keys", "/platform/v1/service-keys/**")
                     .hasAuthority(Scopes.MANAGE_SERVICE_KEYS)
+                    .requestMatchers(GET, "/platform/v1/audit-events")
+                    .hasAuthority(Scopes.READ_AUDIT)
                     .anyRequest()
                     .authenticated());
     return bearerTokens(http, properties, errors).build();

@@ -41,6 +41,6 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     }
     HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
     String requestId = request == null ? "unknown" : RequestIds.of(request);
-    return new Caller(token.tenant(), token.actor(), requestId);
+    return new Caller(token.tenant(), token.actor(), token.origin(), requestId);
   }
 }

@@ -15,16 +15,23 @@ public final class Scopes {
   /** Ours: create, list and revoke service keys. */
   public static final String MANAGE_SERVICE_KEYS = "registrysecrets.servicekeys.manage";
 
-  static final Set<String> ALL = Set.of(READ, CREATE, UPDATE, DELETE, MANAGE_SERVICE_KEYS);
+  /** Ours: read the tenant's audit trail (who changed what, when; never data). */
+  public static final String READ_AUDIT = "registrysecrets.audit.read";
+
+  static final Set<String> ALL =
+      Set.of(READ, CREATE, UPDATE, DELETE, MANAGE_SERVICE_KEYS, READ_AUDIT);
 
   private Scopes() {}
 
-  /** The scopes of a service key's role; {@code admin} is editor plus managing keys. */
+  /**
+   * The scopes of a service key's role: an editor may also read the audit trail; {@code admin} is
+   * editor plus managing keys.
+   */
   public static List<String> ofRole(ServiceKeyRole role) {
     return switch (role) {
       case VIEWER -> List.of(READ);
-      case EDITOR -> List.of(READ, CREATE, UPDATE, DELETE);
-      case ADMIN -> List.of(READ, CREATE, UPDATE, DELETE, MANAGE_SERVICE_KEYS);
+      case EDITOR -> List.of(READ, CREATE, UPDATE, DELETE, READ_AUDIT);
+      case ADMIN -> List.of(READ, CREATE, UPDATE, DELETE, READ_AUDIT, MANAGE_SERVICE_KEYS);
     };
   }
 

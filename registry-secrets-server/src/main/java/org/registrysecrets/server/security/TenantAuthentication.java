@@ -48,4 +48,10 @@ public class TenantAuthentication extends JwtAuthenticationToken {
   public String actor() {
     return actor;
   }
+
+  /** The token's {@code origin} claim (who signed the person in), else {@link Caller#API}. */
+  public String origin() {
+    String origin = getToken().getClaimAsString("origin");
+    return origin == null || origin.isBlank() ? Caller.API : origin;
+  }
 }

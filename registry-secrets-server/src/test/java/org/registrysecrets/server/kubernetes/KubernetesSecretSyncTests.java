@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.registrysecrets.api.wire.ServiceKey;
+import org.registrysecrets.server.storage.Lease;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -284,7 +285,7 @@ class KubernetesSecretSyncTests {
 
   @Test
   void onlyOneReplicaLeadsAndAnotherTakesOverWhenItStops() {
-    SyncLease otherReplica = new SyncLease(jdbc);
+    Lease otherReplica = new Lease(jdbc, KubernetesSyncConfiguration.SYNC_LEASE);
     Instant now = Instant.now();
 
     assertThat(otherReplica.lead("replica-b", now, now.plusSeconds(30))).isFalse();

@@ -33,7 +33,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /** The rules of a write, with the ports (store, cipher, audit, registries, events) mocked. */
 class DockerRegistrySecretServiceTests {
 
-  private static final Caller CALLER = new Caller(TenantId.of("unit"), "sb-editor", "request-1");
+  private static final Caller CALLER =
+      new Caller(TenantId.of("unit"), "sb-editor", Caller.API, "request-1");
   private static final SecretName NAME = SecretName.of("pull");
   private static final DockerConfigJson CONFIG =
       DockerConfigParser.parse(

@@ -16,6 +16,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
+import org.registrysecrets.server.http.QueryParameters;
 import org.registrysecrets.server.secret.DockerRegistrySecret;
 import org.registrysecrets.server.secret.DockerRegistrySecretPage;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;

@@ -2,6 +2,7 @@ package org.registrysecrets.server.secret.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.server.http.QueryParameters;
 import org.registrysecrets.server.secret.Paging;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
