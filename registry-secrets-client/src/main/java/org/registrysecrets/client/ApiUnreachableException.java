@@ -7,7 +7,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 
-/** The API or its token issuer could not be reached, or did not answer in time. */
+/**
+ * The API or its token issuer could not be reached, did not answer in time, or answered with more
+ * than a client reads.
+ */
 public class ApiUnreachableException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -30,6 +33,9 @@ public class ApiUnreachableException extends RuntimeException {
     }
     if (causedBy(e, UnknownHostException.class) || causedBy(e, UnresolvedAddressException.class)) {
       return "cannot connect to " + url + ": the host name does not resolve";
+    }
+    if (causedBy(e, BoundedExchange.AnswerTooLargeException.class)) {
+      return url + " answered with " + e.getMessage() + "; the rest was not read";
     }
     if (causedBy(e, HttpTimeoutException.class)) {
       return url + " did not answer in time";

@@ -1,6 +1,5 @@
 package org.registrysecrets.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.Urls;
+import org.registrysecrets.api.wire.AuditEventList;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
@@ -39,25 +41,40 @@ public final class RegistrySecretsClient {
 
   private final String apiUrl;
   private final HttpClient http;
-  private final TokenProvider tokens;
+  private final AccessTokens tokens;
   private final Duration requestTimeout;
 
   private RegistrySecretsClient(Builder builder) {
-    this.apiUrl = Urls.withoutTrailingSlashes(builder.key.serviceurls().aiApiUrl());
-    this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+    this.apiUrl = Urls.withoutTrailingSlashes(builder.apiUrl);
+    HttpClient shared = builder.http;
+    this.http =
+        shared != null
+            ? shared
+            : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
     this.requestTimeout = builder.requestTimeout;
-    this.tokens = new TokenProvider(builder.key, http, builder.requestTimeout, builder.clock);
+    ServiceKey key = builder.key;
+    AccessTokens given = builder.tokens;
+    this.tokens =
+        key != null
+            ? new TokenProvider(key, http, builder.requestTimeout, builder.clock)
+            : Objects.requireNonNull(given);
   }
 
   public static RegistrySecretsClient create(ServiceKey key) {
     return builder(key).build();
   }
 
+  /** A client that gets tokens for {@code key} with the client-credentials grant. */
   public static Builder builder(ServiceKey key) {
-    return new Builder(key);
+    return new Builder(key.serviceurls().aiApiUrl(), key, null);
   }
 
-  public TokenProvider tokens() {
+  /** A client of the API at {@code apiUrl} that sends the tokens {@code tokens} gives it. */
+  public static Builder builder(String apiUrl, AccessTokens tokens) {
+    return new Builder(apiUrl, null, tokens);
+  }
+
+  public AccessTokens tokens() {
     return tokens;
   }
 
@@ -143,6 +160,37 @@ public final class RegistrySecretsClient {
         ResourceQuotaResponse.class);
   }
 
+  /**
+   * The tenant's audit events, newest first (Registry Secrets only; scope {@code
+   * registrysecrets.audit.read}). Each filter may be {@code null}; {@code to} is exclusive.
+   */
+  public AuditEventList auditEvents(
+      @Nullable String secret,
+      @Nullable String actor,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      int top,
+      long skip) {
+    List<String> query = new ArrayList<>();
+    if (secret != null) {
+      query.add("secret=" + encode(secret));
+    }
+    if (actor != null) {
+      query.add("actor=" + encode(actor));
+    }
+    if (from != null) {
+      query.add("from=" + from);
+    }
+    if (to != null) {
+      query.add("to=" + to);
+    }
+    query.add("$top=" + top);
+    query.add("$skip=" + skip);
+    return read(
+        send("GET", "/platform/v1/audit-events?" + String.join("&", query), null, null),
+        AuditEventList.class);
+  }
+
   /** Issues a service key for {@code tenant}; needs a key that may manage keys. */
   public ServiceKey createServiceKey(String tenant, String role, String description) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
@@ -199,14 +247,8 @@ public final class RegistrySecretsClient {
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
     }
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw ApiUnreachableException.calling(apiUrl, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiUnreachableException("Interrupted while calling the API", e);
-    }
+    return BoundedExchange.send(
+        http, request.build(), BoundedExchange.MAX_API_ANSWER, requestTimeout, apiUrl);
   }
 
   private static <T> T read(HttpResponse<String> response, Class<T> type) {
@@ -233,13 +275,27 @@ public final class RegistrySecretsClient {
   /** Options of a client: timeouts (SAP's SDK waits 2 s for a token; we default to 10 s). */
   public static final class Builder {
 
-    private final ServiceKey key;
+    private final String apiUrl;
+    private final @Nullable ServiceKey key;
+    private final @Nullable AccessTokens tokens;
+    private @Nullable HttpClient http;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
 
-    private Builder(ServiceKey key) {
+    private Builder(String apiUrl, @Nullable ServiceKey key, @Nullable AccessTokens tokens) {
+      this.apiUrl = apiUrl;
       this.key = key;
+      this.tokens = tokens;
+    }
+
+    /**
+     * Sends through {@code http} instead of a client of its own (whose connect timeout then
+     * applies), so that many short-lived clients share one connection pool.
+     */
+    public Builder httpClient(HttpClient http) {
+      this.http = http;
+      return this;
     }
 
     public Builder connectTimeout(Duration timeout) {
@@ -247,6 +303,7 @@ public final class RegistrySecretsClient {
       return this;
     }
 
+    /** The longest one call may take, answer included (default 10 s). */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = timeout;
       return this;

@@ -1,6 +1,5 @@
 package org.registrysecrets.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Gets client-credentials tokens for a service key, as SAP's SDKs do (form post to {@code url +
  * "/oauth/token"}), and reuses each until shortly before it expires.
  */
-public final class TokenProvider {
+public final class TokenProvider implements AccessTokens {
 
   /** A token is renewed this long before it expires, so that no call starts with a dying one. */
   static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
@@ -39,6 +38,7 @@ public final class TokenProvider {
   }
 
   /** A valid access token, fetched only when there is none or it is about to expire. */
+  @Override
   public synchronized String token() {
     String current = token;
     if (current != null && clock.instant().isBefore(renewAt)) {
@@ -48,6 +48,7 @@ public final class TokenProvider {
   }
 
   /** Forgets the cached token, e.g. after the API refused it. */
+  @Override
   public synchronized void invalidate() {
     token = null;
   }
@@ -72,15 +73,9 @@ public final class TokenProvider {
 
   private String fetch() {
     HttpRequest request = tokenRequest(key, timeout);
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw ApiUnreachableException.calling(key.tokenUrl(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiUnreachableException("Interrupted while requesting a token", e);
-    }
+    HttpResponse<String> response =
+        BoundedExchange.send(
+            http, request, BoundedExchange.MAX_TOKEN_ANSWER, timeout, key.tokenUrl());
     if (response.statusCode() != 200) {
       throw new TokenRequestException(
           response.statusCode(),

@@ -28,6 +28,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -151,6 +152,23 @@ class EmbeddedIssuerConfiguration {
           .claim("client_id", client.getClientId())
           .claim("scope", scopes);
     };
+  }
+
+  @Bean
+  PersonalTokens personalTokens(
+      JWKSource<SecurityContext> jwkSource,
+      RSAKey issuerSigningKey,
+      PublicUrl publicUrl,
+      SecurityProperties security,
+      ServiceKeyService serviceKeys,
+      IssuerProperties properties) {
+    return new PersonalTokens(
+        new NimbusJwtEncoder(jwkSource),
+        issuerSigningKey.getKeyID(),
+        publicUrl,
+        security,
+        serviceKeys,
+        properties.personalTokenTtl());
   }
 
   @Bean

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled off when tokens come from an external issuer
  * @param tokenTtl how long an access token is valid
  * @param revocationCacheTtl how long a replica may trust its cached view of revoked keys
+ * @param personalTokenTtl how long a token minted for a Launchpad user is valid; the Launchpad
+ *     mints one per page request, so a few minutes cover the slowest call
  */
 @ConfigurationProperties("regsecrets.issuer")
 public record IssuerProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("1h") Duration tokenTtl,
-    @DefaultValue("10s") Duration revocationCacheTtl) {}
+    @DefaultValue("10s") Duration revocationCacheTtl,
+    @DefaultValue("5m") Duration personalTokenTtl) {}

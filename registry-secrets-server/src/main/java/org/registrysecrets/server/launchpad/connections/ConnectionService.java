@@ -1,6 +1,8 @@
 package org.registrysecrets.server.launchpad.connections;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,11 @@ import org.registrysecrets.api.Urls;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.server.instance.PublicUrl;
+import org.registrysecrets.server.issuer.PersonalTokens;
+import org.registrysecrets.server.launchpad.LaunchpadRoles;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,13 +30,23 @@ public class ConnectionService {
 
   static final String LOCAL = "local";
 
+  /** The {@code origin} of the tokens minted for Launchpad users, as the audit trail shows it. */
+  public static final String LAUNCHPAD_ORIGIN = "launchpad";
+
   private final ConnectionRepository connections;
   private final PublicUrl publicUrl;
+  private final ObjectProvider<PersonalTokens> personalTokens;
   private final Map<String, CachedClient> clients = new ConcurrentHashMap<>();
+  private final HttpClient loopback =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  ConnectionService(ConnectionRepository connections, PublicUrl publicUrl) {
+  ConnectionService(
+      ConnectionRepository connections,
+      PublicUrl publicUrl,
+      ObjectProvider<PersonalTokens> personalTokens) {
     this.connections = connections;
     this.publicUrl = publicUrl;
+    this.personalTokens = personalTokens;
   }
 
   /** Connections whose name or URL contains {@code filter}, by name. */
@@ -46,10 +63,11 @@ public class ConnectionService {
   }
 
   AiApiConnection get(String name) {
-    return connections
-        .find(name)
-        .map(this::resolved)
-        .orElseThrow(() -> new InvalidInputException("There is no connection named " + name + "."));
+    return connections.find(name).map(this::resolved).orElseThrow(() -> noSuchConnection(name));
+  }
+
+  private static InvalidInputException noSuchConnection(String name) {
+    return new InvalidInputException("There is no connection named " + name + ".");
   }
 
   boolean exists(String name) {
@@ -83,17 +101,26 @@ public class ConnectionService {
    * {@link #create}, no transaction is open during the test.
    */
   void update(String name, ConnectionForm form) {
-    AiApiConnection existing = get(name);
-    Plaintext secret = Plaintext.of(ConnectionForm.text(form.clientSecret()));
-    if (secret.isEmpty()) {
-      secret = connections.clientSecret(name);
-    }
+    AiApiConnection existing = connections.find(name).orElseThrow(() -> noSuchConnection(name));
     // The built-in connection keeps following this server's address; only its key can change.
     AiApiConnection changed =
         existing.builtin()
             ? new AiApiConnection(
                 name, "", "", clientId(form.clientId()), true, ConnectionRepository.now())
             : fromForm(name, form);
+    Plaintext secret = Plaintext.of(ConnectionForm.text(form.clientSecret()));
+    if (secret.isEmpty()) {
+      // The stored secret goes only where it was entered for: new URLs or a new client id
+      // would send it to a server its owner never chose.
+      if (!changed.aiApiUrl().equals(existing.aiApiUrl())
+          || !changed.tokenUrl().equals(existing.tokenUrl())
+          || !changed.clientId().equals(existing.clientId())) {
+        throw new InvalidInputException(
+            "Enter the clientsecret again: the URLs or the clientid changed, and the stored"
+                + " secret is only sent where it was entered for.");
+      }
+      secret = connections.clientSecret(name);
+    }
     test(changed, secret);
     connections.update(changed, secret);
     clients.remove(name);
@@ -105,9 +132,37 @@ public class ConnectionService {
     clients.remove(name);
   }
 
-  /** The client of a connection, reused while the connection is unchanged. */
-  public RegistrySecretsClient client(String name) {
+  /**
+   * A client that acts for {@code person} on the connection {@code name}. On the built-in
+   * connection it sends a token minted for the person, with the scopes of the person's roles, so
+   * that the API itself authorizes and audits the person; on others it sends the connection's
+   * service key, and the Launchpad audits the person ({@link ActingClient#personal()} is false).
+   */
+  public ActingClient client(String name, Authentication person) {
     AiApiConnection connection = get(name);
+    if (connection.builtin()) {
+      PersonalTokens tokens = personalTokens.getObject();
+      List<String> roles =
+          person.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+      String token =
+          tokens.mint(
+              connection.clientId(),
+              person.getName(),
+              LAUNCHPAD_ORIGIN,
+              LaunchpadRoles.apiScopes(roles));
+      return new ActingClient(
+          name,
+          true,
+          RegistrySecretsClient.builder(connection.aiApiUrl(), () -> token)
+              .httpClient(loopback)
+              .build());
+    }
+    return new ActingClient(name, false, serviceKeyClient(connection));
+  }
+
+  /** The service-key client of a connection, reused while the connection is unchanged. */
+  private RegistrySecretsClient serviceKeyClient(AiApiConnection connection) {
+    String name = connection.name();
     CachedClient cached = clients.get(name);
     if (cached != null && cached.modifiedAt().equals(connection.modifiedAt())) {
       return cached.client();

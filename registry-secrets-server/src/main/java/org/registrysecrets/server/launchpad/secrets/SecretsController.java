@@ -1,25 +1,33 @@
 package org.registrysecrets.server.launchpad.secrets;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigInput;
+import org.registrysecrets.api.wire.AuditEventInfo;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
-import org.registrysecrets.client.RegistrySecretsClient;
+import org.registrysecrets.client.ApiException;
+import org.registrysecrets.server.audit.AuditEvent;
+import org.registrysecrets.server.audit.LaunchpadAuditEvent;
+import org.registrysecrets.server.audit.LaunchpadAuditLog;
 import org.registrysecrets.server.launchpad.Dialogs;
 import org.registrysecrets.server.launchpad.RemoteErrors;
+import org.registrysecrets.server.launchpad.connections.ActingClient;
 import org.registrysecrets.server.launchpad.connections.ConnectionService;
 import org.registrysecrets.server.launchpad.connections.CurrentWorkspace;
+import org.registrysecrets.server.security.Caller;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,25 +46,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SecretsController {
 
   private static final String CHANGED = "secrets-changed";
+  private static final int HISTORY = 50;
 
   private final ConnectionService connections;
   private final CurrentWorkspace workspace;
+  private final LaunchpadAuditLog launchpadAudit;
 
-  SecretsController(ConnectionService connections, CurrentWorkspace workspace) {
+  SecretsController(
+      ConnectionService connections, CurrentWorkspace workspace, LaunchpadAuditLog launchpadAudit) {
     this.connections = connections;
     this.workspace = workspace;
+    this.launchpadAudit = launchpadAudit;
   }
 
   @GetMapping
-  String page(@RequestParam(defaultValue = "") String filter, Principal principal, Model model) {
+  String page(@RequestParam(defaultValue = "") String filter, Authentication person, Model model) {
     model.addAttribute("filter", filter);
-    addTiles(filter, principal, model);
+    addTiles(filter, person, model);
     return "launchpad/secrets";
   }
 
   @GetMapping("/tiles")
-  String tiles(@RequestParam(defaultValue = "") String filter, Principal principal, Model model) {
-    addTiles(filter, principal, model);
+  String tiles(@RequestParam(defaultValue = "") String filter, Authentication person, Model model) {
+    addTiles(filter, person, model);
     return "launchpad/secrets :: tiles";
   }
 
@@ -77,7 +89,7 @@ class SecretsController {
   @PostMapping("/add")
   String add(
       @ModelAttribute SecretForm form,
-      Principal principal,
+      Authentication person,
       Model model,
       HttpServletResponse response) {
     String name = form.name() == null ? "" : form.name().strip();
@@ -85,8 +97,14 @@ class SecretsController {
         () -> {
           SecretName.of(name);
           DockerConfigInput.Normalized input = normalized(form.secret());
+          ActingClient client = client(person);
           DockerRegistrySecretChangeResponse created =
-              client(principal).create(name, input.dockerConfigJson(), form.verified());
+              audited(
+                  client,
+                  person,
+                  "create",
+                  name,
+                  () -> client.api().create(name, input.dockerConfigJson(), form.verified()));
           return concat(input.warnings(), created.warnings());
         },
         "Docker registry secret " + name + " added" + checked(form) + ".",
@@ -106,16 +124,24 @@ class SecretsController {
   String edit(
       @PathVariable String name,
       @ModelAttribute SecretForm form,
-      Principal principal,
+      Authentication person,
       Model model,
       HttpServletResponse response) {
     return Dialogs.submitWithWarnings(
         () -> {
           DockerConfigInput.Normalized input = normalized(form.secret());
+          ActingClient client = client(person);
+          String secretName = SecretName.of(name).value();
           DockerRegistrySecretChangeResponse modified =
-              client(principal)
-                  .modify(
-                      SecretName.of(name).value(), input.dockerConfigJson(), null, form.verified());
+              audited(
+                  client,
+                  person,
+                  "modify",
+                  secretName,
+                  () ->
+                      client
+                          .api()
+                          .modify(secretName, input.dockerConfigJson(), null, form.verified()));
           return concat(input.warnings(), modified.warnings());
         },
         "Docker registry secret " + name + " edited" + checked(form) + ".",
@@ -125,9 +151,9 @@ class SecretsController {
   }
 
   @GetMapping("/{name}/remove")
-  String removeDialog(@PathVariable String name, Principal principal, Model model) {
+  String removeDialog(@PathVariable String name, Authentication person, Model model) {
     model.addAttribute("secretName", SecretName.of(name).value());
-    model.addAttribute("usedBy", usedBy(principal, name));
+    model.addAttribute("usedBy", usedBy(person, name));
     return "launchpad/secret-remove-dialog :: dialog";
   }
 
@@ -135,16 +161,19 @@ class SecretsController {
   String remove(
       @PathVariable String name,
       @RequestParam(required = false) @Nullable String confirm,
-      Principal principal,
+      Authentication person,
       Model model,
       HttpServletResponse response) {
     return Dialogs.submit(
         () -> {
-          if (!usedBy(principal, name).isEmpty() && !"true".equals(confirm)) {
+          if (!usedBy(person, name).isEmpty() && !"true".equals(confirm)) {
             throw new InvalidInputException(
                 "The secret is still in use; confirm that its users may stop working.");
           }
-          client(principal).delete(SecretName.of(name).value(), null);
+          ActingClient client = client(person);
+          String secretName = SecretName.of(name).value();
+          audited(
+              client, person, "delete", secretName, () -> client.api().delete(secretName, null));
         },
         "Docker registry secret " + name + " removed.",
         CHANGED,
@@ -152,12 +181,46 @@ class SecretsController {
         response);
   }
 
-  private void addTiles(String filter, Principal principal, Model model) {
+  /** The secret's history: when, who, what and how it ended; never data. */
+  @GetMapping("/{name}/history")
+  String history(@PathVariable String name, Authentication person, Model model) {
+    String secretName = SecretName.of(name).value();
+    List<HistoryRow> rows = List.of();
+    String error = null;
+    ActingClient client = client(person);
+    try {
+      rows =
+          client.personal()
+              ? client
+                  .api()
+                  .auditEvents(secretName, null, null, null, HISTORY, 0)
+                  .resources()
+                  .stream()
+                  .map(HistoryRow::of)
+                  .toList()
+              : launchpadAudit.ofSecret(client.connection(), secretName, HISTORY).stream()
+                  .map(HistoryRow::of)
+                  .toList();
+    } catch (RuntimeException e) {
+      error = RemoteErrors.describe(e);
+      if (error == null) {
+        throw e;
+      }
+    }
+    model.addAttribute("secretName", secretName);
+    model.addAttribute("personal", client.personal());
+    model.addAttribute("connection", client.connection());
+    model.addAttribute("rows", rows);
+    model.addAttribute("historyError", error);
+    return "launchpad/secret-history :: dialog";
+  }
+
+  private void addTiles(String filter, Authentication person, Model model) {
     List<SecretTile> secrets = List.of();
     long total = 0;
     String error = null;
     try {
-      DockerRegistrySecretList list = client(principal).list(null, null, true);
+      DockerRegistrySecretList list = client(person).api().list(null, null, true);
       total = list.count();
       String needle = filter.strip().toLowerCase(Locale.ROOT);
       secrets =
@@ -179,10 +242,34 @@ class SecretsController {
   /**
    * The ServiceAccounts and Pods that pull with the secret, when the server syncs to Kubernetes.
    */
-  private List<String> usedBy(Principal principal, String name) {
+  private List<String> usedBy(Authentication person, String name) {
     DockerRegistrySecretSync sync =
-        client(principal).get(SecretName.of(name).value()).value().sync();
+        client(person).api().get(SecretName.of(name).value()).value().sync();
     return sync == null ? List.of() : sync.usedBy();
+  }
+
+  /** One line of a secret's history. */
+  record HistoryRow(String when, String who, String what, String outcome) {
+
+    static HistoryRow of(AuditEventInfo event) {
+      String who =
+          event.actor()
+              + (ConnectionService.LAUNCHPAD_ORIGIN.equals(event.origin())
+                  ? " (Launchpad)"
+                  : Caller.API.equals(event.origin())
+                      ? " (service key)"
+                      : " (" + event.origin() + ")");
+      return new HistoryRow(
+          SecretTile.MODIFIED.format(event.occurredAt()), who, event.action(), event.outcome());
+    }
+
+    static HistoryRow of(LaunchpadAuditEvent event) {
+      return new HistoryRow(
+          SecretTile.MODIFIED.format(event.occurredAt()),
+          event.username() + " (Launchpad)",
+          event.action(),
+          event.outcome());
+    }
   }
 
   /** What a tile shows: the name and harmless metadata. */
@@ -200,15 +287,41 @@ class SecretsController {
     }
   }
 
-  private RegistrySecretsClient client(Principal principal) {
+  /**
+   * Runs a change; on a remote connection, whose server sees only the service key, the Launchpad
+   * records the person, the change and how it ended. On the built-in connection the API records the
+   * person itself.
+   */
+  private <T> T audited(
+      ActingClient client, Authentication person, String action, String secret, Supplier<T> call) {
+    if (client.personal()) {
+      return call.get();
+    }
+    String outcome = AuditEvent.SUCCESS;
+    try {
+      return call.get();
+    } catch (ApiException e) {
+      outcome = e.code();
+      throw e;
+    } catch (RuntimeException e) {
+      outcome = "unanswered";
+      throw e;
+    } finally {
+      launchpadAudit.record(
+          new LaunchpadAuditEvent(
+              Instant.now(), person.getName(), client.connection(), action, secret, outcome));
+    }
+  }
+
+  private ActingClient client(Authentication person) {
     String connection =
         workspace
-            .of(principal)
+            .of(person)
             .orElseThrow(
                 () ->
                     new InvalidInputException(
                         "No AI API connection is chosen; choose one in Workspaces."));
-    return connections.client(connection);
+    return connections.client(connection, person);
   }
 
   private static String checked(SecretForm form) {

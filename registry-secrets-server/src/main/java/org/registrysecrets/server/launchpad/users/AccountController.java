@@ -1,7 +1,14 @@
 package org.registrysecrets.server.launchpad.users;
 
-import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.registrysecrets.api.InvalidInputException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
   private final LaunchpadUserService users;
+  private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
   AccountController(LaunchpadUserService users) {
     this.users = users;
@@ -31,11 +39,13 @@ class AccountController {
       @RequestParam String current,
       @RequestParam String password,
       @RequestParam String repeat,
-      Principal principal,
+      Authentication authentication,
+      HttpServletRequest request,
+      HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
     try {
-      if (!users.matches(principal.getName(), current)) {
+      if (!users.matches(authentication.getName(), current)) {
         throw new InvalidInputException("The current password is wrong.");
       }
       if (!password.equals(repeat)) {
@@ -44,12 +54,34 @@ class AccountController {
       if (password.equals(current)) {
         throw new InvalidInputException("Choose a password other than the current one.");
       }
-      users.setPassword(principal.getName(), password, false);
+      long epoch = users.setPassword(authentication.getName(), password, false);
+      continueSession(authentication, epoch, request, response);
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
       return "launchpad/password";
     }
     redirect.addFlashAttribute("success", "Your password was changed.");
     return "redirect:/launchpad";
+  }
+
+  /**
+   * The password change ended every session of the user; this one goes on under the new epoch, with
+   * a new session id.
+   */
+  private void continueSession(
+      Authentication authentication,
+      long epoch,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    if (!(authentication.getPrincipal() instanceof LaunchpadPrincipal principal)) {
+      return;
+    }
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            principal.withEpoch(epoch), null, principal.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    request.changeSessionId();
+    sessions.saveContext(context, request, response);
   }
 }

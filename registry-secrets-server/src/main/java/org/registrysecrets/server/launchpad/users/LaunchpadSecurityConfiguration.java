@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -68,6 +69,11 @@ class LaunchpadSecurityConfiguration {
                     .failureHandler(throttle)
                     .permitAll())
         .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new SessionFollowsUserStore(users), AuthorizationFilter.class)
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(
+                    (request, response, e) -> LoginRedirect.send(request, response, "/login")))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

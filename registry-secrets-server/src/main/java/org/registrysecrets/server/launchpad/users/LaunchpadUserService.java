@@ -12,7 +12,6 @@ import org.registrysecrets.server.storage.SqlValues;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -29,8 +28,8 @@ public class LaunchpadUserService {
 
   static final int MIN_PASSWORD_LENGTH = 12;
   private static final String USERS =
-      "select username, password_hash, roles, password_change_required, current_connection"
-          + " from launchpad_user";
+      "select username, password_hash, roles, password_change_required, current_connection,"
+          + " session_epoch from launchpad_user";
   private static final RowMapper<LaunchpadUser> USER =
       (rs, row) ->
           new LaunchpadUser(
@@ -38,7 +37,8 @@ public class LaunchpadUserService {
               rs.getString(2),
               roles(rs.getString(3)),
               rs.getBoolean(4),
-              rs.getString(5));
+              rs.getString(5),
+              rs.getLong(6));
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords = new BCryptPasswordEncoder();
@@ -54,10 +54,19 @@ public class LaunchpadUserService {
   UserDetails loadUserByUsername(String username) {
     LaunchpadUser user =
         find(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
-    return User.withUsername(user.username())
-        .password(user.passwordHash())
-        .authorities(user.roles().stream().map(SimpleGrantedAuthority::new).toList())
-        .build();
+    return new LaunchpadPrincipal(
+        user.username(),
+        user.passwordHash(),
+        user.roles().stream().map(SimpleGrantedAuthority::new).toList(),
+        user.sessionEpoch());
+  }
+
+  /** The user's current session epoch; empty once the user was removed. */
+  Optional<Long> sessionEpoch(String username) {
+    return jdbc.sql("select session_epoch from launchpad_user where username = ?")
+        .param(username)
+        .query(Long.class)
+        .optional();
   }
 
   PasswordEncoder passwordEncoder() {
@@ -98,19 +107,26 @@ public class LaunchpadUserService {
 
   @Transactional
   void updateRoles(String username, List<String> roles) {
-    jdbc.sql("update launchpad_user set roles = ? where username = ?")
+    jdbc.sql(
+            "update launchpad_user set roles = ?, session_epoch = session_epoch + 1"
+                + " where username = ?")
         .params(String.join(",", checked(roles)), username)
         .update();
   }
 
-  /** Sets a new password; {@code changeRequired} when an administrator set it for the user. */
+  /**
+   * Sets a new password, which ends the user's sessions; {@code changeRequired} when an
+   * administrator set it for the user. Returns the new session epoch, under which the session that
+   * changed its own password goes on.
+   */
   @Transactional
-  void setPassword(String username, String password, boolean changeRequired) {
+  long setPassword(String username, String password, boolean changeRequired) {
     jdbc.sql(
-            "update launchpad_user set password_hash = ?, password_change_required = ? where"
-                + " username = ?")
+            "update launchpad_user set password_hash = ?, password_change_required = ?,"
+                + " session_epoch = session_epoch + 1 where username = ?")
         .params(hash(password), changeRequired, username)
         .update();
+    return sessionEpoch(username).orElse(-1L);
   }
 
   @Transactional

@@ -1,0 +1,45 @@
+package org.registrysecrets.server.launchpad.users;
+
+import java.util.Collection;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * A signed-in user as the session holds them: name, roles, and the user's session epoch at sign-in,
+ * which {@link SessionFollowsUserStore} compares with the stored one on every request.
+ */
+final class LaunchpadPrincipal extends User {
+
+  private static final long serialVersionUID = 1L;
+
+  private final long sessionEpoch;
+
+  LaunchpadPrincipal(
+      String username,
+      String passwordHash,
+      Collection<? extends GrantedAuthority> roles,
+      long sessionEpoch) {
+    super(username, passwordHash, roles);
+    this.sessionEpoch = sessionEpoch;
+  }
+
+  long sessionEpoch() {
+    return sessionEpoch;
+  }
+
+  /** The same principal under a new epoch, after the user changed their own password. */
+  LaunchpadPrincipal withEpoch(long epoch) {
+    return new LaunchpadPrincipal(getUsername(), "", getAuthorities(), epoch);
+  }
+
+  // User's equals and hashCode compare the user name only, which suits session registries.
+  @Override
+  public boolean equals(Object other) {
+    return super.equals(other);
+  }
+
+  @Override
+  public int hashCode() {
+    return super.hashCode();
+  }
+}
