@@ -3,8 +3,13 @@ package org.registrysecrets.server.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
@@ -12,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +148,79 @@ class RegistrySecretsClientTests extends ServerTestBase {
       assertThatThrownBy(() -> client.list(null, null, false))
           .isInstanceOf(ApiUnreachableException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void stopsReadingAnAnswerAtTheCap() throws IOException {
+    HttpServer huge = answering(exchange -> sendBytes(exchange, 64L * 1024 * 1024, 0));
+    try {
+      String url = "http://127.0.0.1:" + huge.getAddress().getPort();
+      RegistrySecretsClient client = RegistrySecretsClient.builder(url, () -> "token").build();
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> client.list(null, null, false))
+          .isInstanceOf(ApiUnreachableException.class)
+          .hasMessageContaining("more than 4096 KB");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      assertThatThrownBy(() -> RegistrySecretsClient.create(keyFor(url)).list(null, null, false))
+          .isInstanceOf(ApiUnreachableException.class)
+          .hasMessageContaining("more than 64 KB");
+    } finally {
+      huge.stop(0);
+    }
+  }
+
+  @Test
+  void boundsTheWholeExchangeNotOnlyTheHeaders() throws IOException {
+    // Headers at once, then one byte every 200 ms: the JDK's request timeout never fires.
+    HttpServer dripping = answering(exchange -> sendBytes(exchange, 1_000, 200));
+    try {
+      RegistrySecretsClient client =
+          RegistrySecretsClient.builder(
+                  "http://127.0.0.1:" + dripping.getAddress().getPort(), () -> "token")
+              .requestTimeout(Duration.ofSeconds(1))
+              .build();
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> client.list(null, null, false))
+          .isInstanceOf(ApiUnreachableException.class)
+          .hasMessageContaining("did not finish answering within 1 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      dripping.stop(0);
+    }
+  }
+
+  /** A loopback HTTP server that answers every request with {@code handler}. */
+  private static HttpServer answering(HttpHandler handler) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", handler);
+    server.start();
+    return server;
+  }
+
+  /** Sends {@code total} bytes of JSON-looking text, pausing {@code pauseMillis} between bytes. */
+  private static void sendBytes(HttpExchange exchange, long total, long pauseMillis) {
+    try (exchange) {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream body = exchange.getResponseBody();
+      byte[] chunk = new byte[pauseMillis > 0 ? 1 : 64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      for (long sent = 0; sent < total; sent += chunk.length) {
+        body.write(chunk);
+        body.flush();
+        if (pauseMillis > 0) {
+          Thread.sleep(pauseMillis);
+        }
+      }
+    } catch (IOException e) {
+      // the client stopped reading, as it should
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

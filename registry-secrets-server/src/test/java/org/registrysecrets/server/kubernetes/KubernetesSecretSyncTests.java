@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.storage.Lease;
 import org.registrysecrets.server.support.ApiClient;
+import org.registrysecrets.server.support.LaunchpadSession;
 import org.registrysecrets.server.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

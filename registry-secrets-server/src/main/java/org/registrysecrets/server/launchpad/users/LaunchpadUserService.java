@@ -86,7 +86,7 @@ public class LaunchpadUserService {
   }
 
   @Transactional
-  void create(String username, String password, List<String> roles, boolean changeRequired) {
+  public void create(String username, String password, List<String> roles, boolean changeRequired) {
     if (!Identifiers.isPlain(username, 64)) {
       throw new InvalidInputException("A user name is 1 to 64 letters, digits, '-', '_' or '.'.");
     }

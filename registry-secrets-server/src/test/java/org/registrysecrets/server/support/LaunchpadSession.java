@@ -1,4 +1,4 @@
-package org.registrysecrets.server.kubernetes;
+package org.registrysecrets.server.support;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A logged-in Launchpad session over plain HTTP, sending htmx's headers with its CSRF token. */
-final class LaunchpadSession {
+public final class LaunchpadSession {
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -25,14 +25,15 @@ final class LaunchpadSession {
     this.base = "http://localhost:" + port;
   }
 
-  static LaunchpadSession login(int port, String username, String password) throws Exception {
+  public static LaunchpadSession login(int port, String username, String password)
+      throws Exception {
     LaunchpadSession session = new LaunchpadSession(port);
     String page = session.get("/login");
     String form =
         "username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + encode(username)
             + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + encode(password)
             + "&_csrf="
             + session.token(page, "name=\"_csrf\" value=\"([^\"]+)\"");
     session.send(
@@ -44,11 +45,31 @@ final class LaunchpadSession {
     return session;
   }
 
-  String get(String path) throws Exception {
+  public static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** The body of an htmx GET. */
+  public String get(String path) throws Exception {
+    return getResponse(path).body();
+  }
+
+  /** The body of an htmx form POST. */
+  public String post(String path, String form) throws Exception {
+    return postResponse(path, form).body();
+  }
+
+  /** An htmx GET, whose status and headers (e.g. {@code HX-Redirect}) the test looks at. */
+  public HttpResponse<String> getResponse(String path) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true"));
   }
 
-  String post(String path, String form) throws Exception {
+  /** A GET as a browser navigating to {@code path} sends it, following redirects. */
+  public HttpResponse<String> navigate(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html"));
+  }
+
+  public HttpResponse<String> postResponse(String path, String form) throws Exception {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -57,8 +78,8 @@ final class LaunchpadSession {
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
-  private String send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private String token(String page, String pattern) {
