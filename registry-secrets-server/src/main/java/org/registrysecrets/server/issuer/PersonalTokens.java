@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.registrysecrets.server.instance.PublicUrl;
 import org.registrysecrets.server.security.Scopes;
@@ -48,18 +49,19 @@ public final class PersonalTokens {
   }
 
   /**
-   * A token for {@code userName} through the service key {@code clientId}.
+   * A token for {@code userName} through the service key {@code clientId}, or empty if that key is
+   * unknown or revoked.
    *
    * @param origin who signed the person in, e.g. {@code launchpad}
    * @param scopes what the person's roles allow; scopes the key lacks are dropped
-   * @throws IllegalStateException if the key is unknown or revoked
    */
-  public String mint(String clientId, String userName, String origin, Collection<String> scopes) {
-    ServiceKeyRecord key =
-        serviceKeys
-            .findActive(clientId)
-            .orElseThrow(
-                () -> new IllegalStateException("The connection's service key is revoked"));
+  public Optional<String> mint(
+      String clientId, String userName, String origin, Collection<String> scopes) {
+    return serviceKeys.findActive(clientId).map(key -> mint(key, userName, origin, scopes));
+  }
+
+  private String mint(
+      ServiceKeyRecord key, String userName, String origin, Collection<String> scopes) {
     List<String> granted = new ArrayList<>(scopes);
     granted.retainAll(Scopes.ofRole(key.role()));
     Instant now = clock.instant();
@@ -72,7 +74,7 @@ public final class PersonalTokens {
             .expiresAt(now.plus(lifetime))
             .id(UUID.randomUUID().toString())
             .claim(security.tenantClaim(), key.tenant())
-            .claim("client_id", clientId)
+            .claim("client_id", key.clientId())
             .claim("user_name", userName)
             .claim("origin", origin)
             .claim("scope", granted);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -189,6 +190,22 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("message-strip"), pasted + " edited"));
     assertThat(api().get(pasted).etag()).isEqualTo("\"2\"");
+
+    // History: who changed the secret, when and how it ended; never data
+    openDialog(button(tile(pasted), "History"), "History of " + pasted);
+    assertThat(dialog().getText())
+        .contains("admin (Launchpad)")
+        .contains("modify")
+        .contains("create")
+        .contains("success")
+        .doesNotContain("edited-Password-4");
+    browser.screenshot("history-dialog");
+    Dimension desktop = browser.driver().manage().window().getSize();
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.screenshot("history-dialog-phone");
+    browser.driver().manage().window().setSize(desktop);
+    button(dialog(), "Close").click();
+    dialogClosed();
 
     // Remove
     openDialog(button(tile(pasted), "Remove"), "Remove Docker Registry Secret");

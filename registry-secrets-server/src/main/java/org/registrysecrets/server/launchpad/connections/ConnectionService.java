@@ -145,11 +145,19 @@ public class ConnectionService {
       List<String> roles =
           person.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
       String token =
-          tokens.mint(
-              connection.clientId(),
-              person.getName(),
-              LAUNCHPAD_ORIGIN,
-              LaunchpadRoles.apiScopes(roles));
+          tokens
+              .mint(
+                  connection.clientId(),
+                  person.getName(),
+                  LAUNCHPAD_ORIGIN,
+                  LaunchpadRoles.apiScopes(roles))
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "The service key of the connection "
+                              + name
+                              + " was revoked; an administrator enters a new one in"
+                              + " Workspaces."));
       return new ActingClient(
           name,
           true,
