@@ -406,6 +406,41 @@ class RegsecretsCommandTests {
   }
 
   @Test
+  void showsTheAuditTrailFilteredAndNeverTheData() {
+    cli.runWithStdin(
+        "audit-pw-1\n",
+        "create",
+        "audited",
+        "--docker-server",
+        "r.io",
+        "--docker-username",
+        "u",
+        "--docker-password-stdin");
+    cli.run("delete", "audited", "--yes");
+    cli.run("delete", "audited", "--yes");
+
+    Cli.Result table = cli.run("audit", "--secret", "audited", "--since", "1h");
+    Cli.Result json = cli.run("audit", "--top", "1", "-o", "json");
+    Cli.Result future = cli.run("audit", "--since", "2999-01-01T00:00:00Z");
+    Cli.Result badTime = cli.run("audit", "--since", "yesterday");
+
+    assertThat(table.status()).as(table.toString()).isZero();
+    assertThat(table.out())
+        .contains("TIME")
+        .contains("ACTOR")
+        .contains("NotFound")
+        .contains("delete")
+        .contains("create")
+        .doesNotContain("audit-pw-1");
+    assertThat(table.out().lines().filter(line -> line.contains("audited"))).hasSize(3);
+    assertThat(Output.JSON.readTree(json.out()).get("count").asInt()).isEqualTo(3);
+    assertThat(Output.JSON.readTree(json.out()).get("resources")).hasSize(1);
+    assertThat(future.err()).contains("No audit events.");
+    assertThat(badTime.status()).isEqualTo(2);
+    assertThat(badTime.err()).contains("--since takes a time");
+  }
+
+  @Test
   void showsTheQuota() {
     Cli.Result quota = cli.run("quota");
     Cli.Result json = cli.run("quota", "-o", "json");
