@@ -24,6 +24,13 @@ final class SessionFollowsUserStore extends OncePerRequestFilter {
     this.users = users;
   }
 
+  /** Static files need no check (and would cost a query each). */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.startsWith("/assets/") || path.startsWith("/webjars/");
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
