@@ -49,34 +49,41 @@ public final class PersonalTokens {
   }
 
   /**
-   * A token for {@code userName} through the service key {@code clientId}, or empty if that key is
+   * A token for {@code person} through the service key {@code clientId}, or empty if that key is
    * unknown or revoked.
    *
-   * @param origin who signed the person in, e.g. {@code launchpad}
    * @param scopes what the person's roles allow; scopes the key lacks are dropped
    */
-  public Optional<String> mint(
-      String clientId, String userName, String origin, Collection<String> scopes) {
-    return serviceKeys.findActive(clientId).map(key -> mint(key, userName, origin, scopes));
+  public Optional<String> mint(String clientId, Person person, Collection<String> scopes) {
+    return serviceKeys.findActive(clientId).map(key -> mint(key, person, scopes));
   }
 
-  private String mint(
-      ServiceKeyRecord key, String userName, String origin, Collection<String> scopes) {
+  /**
+   * Who a personal token speaks for.
+   *
+   * @param subject the person's stable id where they signed in (the provider's {@code sub}, or the
+   *     built-in user name)
+   * @param userName the name the audit trail shows
+   * @param origin where they signed in: {@code launchpad} or the provider's id
+   */
+  public record Person(String subject, String userName, String origin) {}
+
+  private String mint(ServiceKeyRecord key, Person person, Collection<String> scopes) {
     List<String> granted = new ArrayList<>(scopes);
     granted.retainAll(Scopes.ofRole(key.role()));
     Instant now = clock.instant();
     JwtClaimsSet.Builder claims =
         JwtClaimsSet.builder()
             .issuer(publicUrl.get())
-            .subject(userName)
+            .subject(person.subject())
             .issuedAt(now)
             .notBefore(now)
             .expiresAt(now.plus(lifetime))
             .id(UUID.randomUUID().toString())
             .claim(security.tenantClaim(), key.tenant())
             .claim("client_id", key.clientId())
-            .claim("user_name", userName)
-            .claim("origin", origin)
+            .claim("user_name", person.userName())
+            .claim("origin", person.origin())
             .claim("scope", granted);
     if (!security.audience().isEmpty()) {
       claims.audience(List.of(security.audience().get(0)));

@@ -19,6 +19,8 @@ import org.registrysecrets.server.launchpad.LaunchpadRoles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 
 /**
@@ -146,11 +148,7 @@ public class ConnectionService {
           person.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
       String token =
           tokens
-              .mint(
-                  connection.clientId(),
-                  person.getName(),
-                  LAUNCHPAD_ORIGIN,
-                  LaunchpadRoles.apiScopes(roles))
+              .mint(connection.clientId(), tokenPerson(person), LaunchpadRoles.apiScopes(roles))
               .orElseThrow(
                   () ->
                       new InvalidInputException(
@@ -166,6 +164,19 @@ public class ConnectionService {
               .build());
     }
     return new ActingClient(name, false, serviceKeyClient(connection));
+  }
+
+  /**
+   * A built-in user is {@code launchpad}'s; a person signed in through a provider is the
+   * provider's, by its subject.
+   */
+  private static PersonalTokens.Person tokenPerson(Authentication person) {
+    if (person instanceof OAuth2AuthenticationToken sso
+        && sso.getPrincipal() instanceof OidcUser user) {
+      return new PersonalTokens.Person(
+          user.getSubject(), person.getName(), sso.getAuthorizedClientRegistrationId());
+    }
+    return new PersonalTokens.Person(person.getName(), person.getName(), LAUNCHPAD_ORIGIN);
   }
 
   /** The service-key client of a connection, reused while the connection is unchanged. */

@@ -3,13 +3,22 @@ package org.registrysecrets.server.launchpad.connections;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import org.registrysecrets.server.launchpad.users.BuiltInUsers;
 import org.registrysecrets.server.launchpad.users.LaunchpadUser;
 import org.registrysecrets.server.launchpad.users.LaunchpadUserService;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
-/** The connection a user works in: the one they chose last, else {@code local}, else the first. */
+/**
+ * The connection a user works in: the one they chose last, else {@code local}, else the first. A
+ * built-in user's choice is stored with the user; that of a person signed in through a provider
+ * lasts for the session.
+ */
 @Component
 public class CurrentWorkspace {
+
+  private static final String SESSION_CHOICE = CurrentWorkspace.class.getName() + ".choice";
 
   private final LaunchpadUserService users;
   private final ConnectionService connections;
@@ -21,9 +30,9 @@ public class CurrentWorkspace {
 
   public Optional<String> of(Principal principal) {
     Optional<String> chosen =
-        users
-            .find(principal.getName())
-            .map(LaunchpadUser::currentConnection)
+        (BuiltInUsers.isBuiltIn(principal)
+                ? users.find(principal.getName()).map(LaunchpadUser::currentConnection)
+                : chosenInSession())
             .filter(connections::exists);
     if (chosen.isPresent()) {
       return chosen;
@@ -37,6 +46,20 @@ public class CurrentWorkspace {
 
   void choose(Principal principal, String connection) {
     connections.get(connection);
-    users.chooseConnection(principal.getName(), connection);
+    if (BuiltInUsers.isBuiltIn(principal)) {
+      users.chooseConnection(principal.getName(), connection);
+    } else {
+      RequestContextHolder.currentRequestAttributes()
+          .setAttribute(SESSION_CHOICE, connection, RequestAttributes.SCOPE_SESSION);
+    }
+  }
+
+  private static Optional<String> chosenInSession() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    return request != null
+            && request.getAttribute(SESSION_CHOICE, RequestAttributes.SCOPE_SESSION)
+                instanceof String chosen
+        ? Optional.of(chosen)
+        : Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package org.registrysecrets.server.launchpad.connections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.server.launchpad.users.BuiltInUsers;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -24,6 +25,12 @@ class LaunchpadModel {
   @ModelAttribute("username")
   @Nullable String username(@Nullable Principal principal) {
     return principal == null ? null : principal.getName();
+  }
+
+  /** Built-in users change their password here; others where they signed in. */
+  @ModelAttribute("passwordManagedHere")
+  boolean passwordManagedHere(@Nullable Principal principal) {
+    return principal != null && BuiltInUsers.isBuiltIn(principal);
   }
 
   @ModelAttribute("path")

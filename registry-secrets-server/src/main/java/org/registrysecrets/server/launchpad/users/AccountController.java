@@ -45,6 +45,9 @@ class AccountController {
       Model model,
       RedirectAttributes redirect) {
     try {
+      if (!BuiltInUsers.isBuiltIn(authentication)) {
+        throw new InvalidInputException("Your password is managed where you signed in.");
+      }
       if (!users.matches(authentication.getName(), current)) {
         throw new InvalidInputException("The current password is wrong.");
       }

@@ -9,6 +9,10 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.registrysecrets.server.launchpad.LaunchpadLoginProperties;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,9 +24,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The browser side: form login with built-in users, sessions, CSRF protection on every change, a
- * Content-Security-Policy without inline scripts or styles, and role rules that the server enforces
- * whatever the page shows.
+ * The browser side: sign-in with built-in users and/or an OpenID Connect provider, sessions, CSRF
+ * protection on every change, a Content-Security-Policy without inline scripts or styles, and role
+ * rules that the server enforces whatever the page shows.
  */
 @Configuration(proxyBeanMethods = false)
 class LaunchpadSecurityConfiguration {
@@ -34,14 +38,24 @@ class LaunchpadSecurityConfiguration {
 
   @Bean
   @Order(50)
-  SecurityFilterChain launchpadSecurityFilterChain(HttpSecurity http, LaunchpadUserService users)
+  SecurityFilterChain launchpadSecurityFilterChain(
+      HttpSecurity http, LaunchpadUserService users, LaunchpadLoginProperties login)
       throws Exception {
-    LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
-    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
-    passwords.setPasswordEncoder(users.passwordEncoder());
-    http.securityMatcher(
-            "/", "/login", "/logout", "/launchpad", "/launchpad/**", "/assets/**", "/webjars/**")
-        .authenticationProvider(passwords)
+    List<String> paths =
+        new ArrayList<>(
+            List.of(
+                "/",
+                "/login",
+                "/logout",
+                "/launchpad",
+                "/launchpad/**",
+                "/assets/**",
+                "/webjars/**"));
+    SingleSignOn sso = login.oidc().enabled() ? new SingleSignOn(login.oidc()) : null;
+    if (sso != null) {
+      paths.addAll(List.of(SingleSignOn.paths()));
+    }
+    http.securityMatcher(paths.toArray(String[]::new))
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -61,30 +75,68 @@ class LaunchpadSecurityConfiguration {
                     .hasAuthority(SECRETS_EDITOR)
                     .anyRequest()
                     .authenticated())
-        .formLogin(
-            login ->
-                login
-                    .loginPage("/login")
-                    .successHandler(throttle)
-                    .failureHandler(throttle)
-                    .permitAll())
-        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new SessionFollowsUserStore(users), AuthorizationFilter.class)
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(
                     (request, response, e) -> LoginRedirect.send(request, response, "/login")))
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .logout(
+            logout -> {
+              logout.logoutUrl("/logout");
+              if (sso != null) {
+                logout.logoutSuccessHandler(sso.logoutSuccessHandler());
+              } else {
+                logout.logoutSuccessUrl("/login?logout");
+              }
+            })
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                sso == null
+                                    ? CONTENT_SECURITY_POLICY
+                                    : CONTENT_SECURITY_POLICY.replace(
+                                        "form-action 'self'",
+                                        "form-action 'self' " + sso.providerOrigin())))
                     .referrerPolicy(
                         referrer ->
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(frame -> frame.deny()));
+    if (login.formLogin()) {
+      LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+      DaoAuthenticationProvider passwords =
+          new DaoAuthenticationProvider(users::loadUserByUsername);
+      passwords.setPasswordEncoder(users.passwordEncoder());
+      http.authenticationProvider(passwords)
+          .formLogin(
+              form ->
+                  form.loginPage("/login")
+                      .successHandler(throttle)
+                      .failureHandler(throttle)
+                      .permitAll())
+          .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
+    }
+    if (sso != null) {
+      sso.apply(http);
+    }
     return http.build();
+  }
+
+  /**
+   * The session cookie is {@code SameSite=Strict}, except with single sign-on: the browser comes
+   * back from the provider by a cross-site redirect, and a strict cookie would not be sent with it
+   * (the sign-in could not find its own request). {@code Lax} still keeps it off cross-site posts,
+   * and every change needs the CSRF token anyway.
+   */
+  @Bean
+  CookieSameSiteSupplier launchpadSessionCookieSameSite(LaunchpadLoginProperties login) {
+    return (login.oidc().enabled()
+            ? CookieSameSiteSupplier.ofLax()
+            : CookieSameSiteSupplier.ofStrict())
+        .whenHasName("JSESSIONID");
   }
 }

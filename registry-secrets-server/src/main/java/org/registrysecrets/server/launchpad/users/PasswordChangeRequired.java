@@ -33,6 +33,7 @@ class PasswordChangeRequired implements HandlerInterceptor, WebMvcConfigurer {
       throws Exception {
     Principal principal = request.getUserPrincipal();
     if (principal != null
+        && BuiltInUsers.isBuiltIn(principal)
         && users
             .find(principal.getName())
             .map(LaunchpadUser::passwordChangeRequired)
