@@ -80,9 +80,19 @@ public final class TestOidcProvider implements AutoCloseable {
 
   /**
    * Lets the Launchpad at {@code launchpadUrl} sign people in, with {@code secret} as its client
-   * secret (a wrong one makes the Launchpad's token request fail).
+   * secret (a wrong one makes the Launchpad's token request fail), and renew sign-ins with refresh
+   * tokens.
    */
   public void registerLaunchpad(String launchpadUrl, String secret) {
+    registerLaunchpad(launchpadUrl, secret, true);
+  }
+
+  /** As above; without {@code refreshTokens} the provider issues no refresh token. */
+  public void registerLaunchpad(String launchpadUrl, String secret, boolean refreshTokens) {
+    AuthorizationGrantType renewal =
+        refreshTokens
+            ? AuthorizationGrantType.REFRESH_TOKEN
+            : AuthorizationGrantType.CLIENT_CREDENTIALS;
     context
         .getBean(RegisteredClientRepository.class)
         .save(
@@ -91,7 +101,7 @@ public final class TestOidcProvider implements AutoCloseable {
                 .clientSecret("{noop}" + secret)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .authorizationGrantType(renewal)
                 .redirectUri(launchpadUrl + "/login/oauth2/code/test-idp")
                 .postLogoutRedirectUri(launchpadUrl + "/login?logout")
                 .scope(OidcScopes.OPENID)

@@ -75,7 +75,9 @@ class LaunchpadSecurityConfiguration {
                     .hasAuthority(SECRETS_EDITOR)
                     .anyRequest()
                     .authenticated())
-        .addFilterBefore(new SessionFollowsUserStore(users), AuthorizationFilter.class)
+        .addFilterBefore(
+            new SessionFollowsUserStore(users, sso == null ? null : sso.refresh()),
+            AuthorizationFilter.class)
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(

@@ -3,6 +3,7 @@ package org.registrysecrets.server.launchpad.users;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.registrysecrets.server.launchpad.LaunchpadLoginProperties;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -10,6 +11,8 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -33,8 +36,20 @@ final class OidcRoleMapping implements OAuth2UserService<OidcUserRequest, OidcUs
   @Override
   public OidcUser loadUser(OidcUserRequest request) {
     OidcUser person = provider.loadUser(request);
+    return withRoles(person.getIdToken(), person.getUserInfo());
+  }
+
+  /**
+   * The Launchpad user for an ID token (and the provider's user info, if read): its groups mapped
+   * to roles, its user name.
+   *
+   * @throws OAuth2AuthenticationException with {@link #NO_ROLES} if no group maps to a role
+   */
+  OidcUser withRoles(OidcIdToken idToken, @Nullable OidcUserInfo userInfo) {
+    DefaultOidcUser claims =
+        new DefaultOidcUser(List.of(), idToken, userInfo, IdTokenClaims.SUBJECT);
     Set<String> roles = new LinkedHashSet<>();
-    for (String group : IdTokenClaims.values(person.getClaims(), oidc.rolesClaim())) {
+    for (String group : IdTokenClaims.values(claims.getClaims(), oidc.rolesClaim())) {
       roles.addAll(oidc.roleMapping().getOrDefault(group, List.of()));
     }
     if (roles.isEmpty()) {
@@ -43,13 +58,10 @@ final class OidcRoleMapping implements OAuth2UserService<OidcUserRequest, OidcUs
               NO_ROLES, "None of the person's groups is mapped to a Launchpad role", null));
     }
     String nameClaim =
-        person.getClaims().get(oidc.userNameClaim()) instanceof String
+        claims.getClaims().get(oidc.userNameClaim()) instanceof String
             ? oidc.userNameClaim()
             : IdTokenClaims.SUBJECT;
     return new DefaultOidcUser(
-        roles.stream().map(SimpleGrantedAuthority::new).toList(),
-        person.getIdToken(),
-        person.getUserInfo(),
-        nameClaim);
+        roles.stream().map(SimpleGrantedAuthority::new).toList(), idToken, userInfo, nameClaim);
   }
 }

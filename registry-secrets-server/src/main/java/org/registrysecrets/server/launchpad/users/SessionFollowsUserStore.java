@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Ends a session whose user was removed, or whose roles or password changed since it began: every
@@ -24,9 +29,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class SessionFollowsUserStore extends OncePerRequestFilter {
 
   private final LaunchpadUserService users;
+  private final @Nullable IdTokenRefresh refresh;
+  private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-  SessionFollowsUserStore(LaunchpadUserService users) {
+  /**
+   * @param refresh renews an expired sign-in at the provider, or {@code null} without single
+   *     sign-on
+   */
+  SessionFollowsUserStore(LaunchpadUserService users, @Nullable IdTokenRefresh refresh) {
     this.users = users;
+    this.refresh = refresh;
   }
 
   /** Static files need no check (and would cost a query each). */
@@ -41,6 +53,18 @@ final class SessionFollowsUserStore extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication instanceof OAuth2AuthenticationToken signIn
+        && !stillValid(signIn.getPrincipal())
+        && refresh != null) {
+      Optional<OAuth2AuthenticationToken> renewed = renew(signIn, request, response);
+      if (renewed.isPresent()) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(renewed.get());
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
+        authentication = renewed.get();
+      }
+    }
     if (authentication != null && !stillValid(authentication.getPrincipal())) {
       SecurityContextHolder.clearContext();
       HttpSession session = request.getSession(false);
@@ -51,6 +75,23 @@ final class SessionFollowsUserStore extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** One renewal per session at a time: parallel page requests would each spend the token. */
+  private Optional<OAuth2AuthenticationToken> renew(
+      OAuth2AuthenticationToken signIn, HttpServletRequest request, HttpServletResponse response) {
+    HttpSession session = request.getSession(false);
+    if (session == null || refresh == null) {
+      return Optional.empty();
+    }
+    synchronized (WebUtils.getSessionMutex(session)) {
+      if (sessions.loadDeferredContext(request).get().getAuthentication()
+              instanceof OAuth2AuthenticationToken current
+          && stillValid(current.getPrincipal())) {
+        return Optional.of(current);
+      }
+      return refresh.refresh(signIn, request, response);
+    }
   }
 
   private boolean stillValid(@Nullable Object principal) {

@@ -13,8 +13,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,10 +33,20 @@ final class SingleSignOn {
 
   private final LaunchpadLoginProperties.Oidc oidc;
   private final OidcClientRegistrations registrations;
+  private final OidcRoleMapping roles;
+  // In the session, not in memory: a sign-in's tokens stay with its session.
+  private final OAuth2AuthorizedClientRepository authorizedClients =
+      new HttpSessionOAuth2AuthorizedClientRepository();
 
   SingleSignOn(LaunchpadLoginProperties.Oidc oidc) {
     this.oidc = oidc;
     this.registrations = new OidcClientRegistrations(oidc);
+    this.roles = new OidcRoleMapping(oidc);
+  }
+
+  /** Renews sign-ins whose ID token expired, with the provider's refresh token. */
+  IdTokenRefresh refresh() {
+    return new IdTokenRefresh(authorizedClients, roles);
   }
 
   /** The paths the Launchpad's security chain must cover for the sign-in round trip. */
@@ -51,10 +63,10 @@ final class SingleSignOn {
                 login
                     .loginPage("/login")
                     .clientRegistrationRepository(registrations)
+                    .authorizedClientRepository(authorizedClients)
                     .authorizationEndpoint(
                         endpoint -> endpoint.authorizationRequestResolver(requests))
-                    .userInfoEndpoint(
-                        userInfo -> userInfo.oidcUserService(new OidcRoleMapping(oidc)))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles))
                     .defaultSuccessUrl("/launchpad", true)
                     .failureHandler(this::failed))
         .addFilterBefore(

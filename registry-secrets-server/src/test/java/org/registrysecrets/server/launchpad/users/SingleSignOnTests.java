@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.registrysecrets.server.audit.AuditEvent;
@@ -96,6 +97,10 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
 
     browser.open(url("/login"));
     browser.screenshot("sso-login");
+    Dimension desktop = browser.driver().manage().window().getSize();
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.screenshot("sso-login-phone");
+    browser.driver().manage().window().setSize(desktop);
     signInWithProvider("erin");
     browser.until(ExpectedConditions.urlContains(url("/launchpad/secrets")));
 
@@ -160,6 +165,7 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
     browser.until(ExpectedConditions.urlContains(url("/login?no-roles")));
     assertThat(browser.find(By.cssSelector("main")).getText())
         .contains("none of your groups gives you a role");
+    browser.screenshot("sso-no-roles");
     browser.open(url("/launchpad/secrets"));
     browser.until(ExpectedConditions.urlContains(url("/login")));
     assertThat(browser.driver().getCurrentUrl()).doesNotContain("/launchpad");
@@ -181,7 +187,23 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
   }
 
   @Test
-  void theSessionEndsWithTheProvidersIdToken() throws Exception {
+  void anExpiredSignInIsRenewedWithTheRefreshToken() throws Exception {
+    provider.idTokenLifetime(Duration.ofSeconds(2));
+    signInWithProvider("erin");
+    browser.until(ExpectedConditions.urlContains(url("/launchpad/secrets")));
+
+    Thread.sleep(3_000);
+    browser.open(url("/launchpad/secrets"));
+
+    assertThat(browser.find(By.cssSelector("#tiles h1")).getText())
+        .startsWith("Docker Registry Secrets (");
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(url("/launchpad/secrets"));
+    assertThat(shellText()).contains("erin");
+  }
+
+  @Test
+  void withoutARefreshTokenTheSessionEndsWithTheIdToken() throws Exception {
+    provider.registerLaunchpad(url(""), TestOidcProvider.CLIENT_SECRET, false);
     provider.idTokenLifetime(Duration.ofSeconds(2));
     signInWithProvider("erin");
     browser.until(ExpectedConditions.urlContains(url("/launchpad/secrets")));
