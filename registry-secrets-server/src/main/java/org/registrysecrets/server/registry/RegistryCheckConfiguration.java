@@ -8,7 +8,17 @@ import org.springframework.context.annotation.Configuration;
 class RegistryCheckConfiguration {
 
   @Bean
-  RegistryCredentialChecker registryCredentialChecker(VerifyProperties properties) {
-    return new RegistryCredentialChecker(new RegistryHttp(properties, NameResolver.SYSTEM));
+  RegistryHttp registryHttp(VerifyProperties properties) {
+    return new RegistryHttp(properties, NameResolver.SYSTEM);
+  }
+
+  @Bean
+  RegistryCredentialChecker registryCredentialChecker(RegistryHttp registryHttp) {
+    return new RegistryCredentialChecker(registryHttp);
+  }
+
+  @Bean
+  PullChecker pullChecker(RegistryHttp registryHttp) {
+    return new PullChecker(registryHttp);
   }
 }

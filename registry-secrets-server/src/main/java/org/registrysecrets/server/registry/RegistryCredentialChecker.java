@@ -7,7 +7,6 @@ import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.RegistryCredential;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
 import org.registrysecrets.api.wire.RegistryCheckResult;
-import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Logs in to each registry of a Docker config the way {@code docker login} does: {@code GET /v2/};
@@ -15,7 +14,7 @@ import org.springframework.beans.factory.DisposableBean;
  * with the credentials, then {@code GET /v2/} with it. All registries are checked in parallel
  * within {@code regsecrets.verify.timeout}, through {@link RegistryHttp}'s guarded client.
  */
-public class RegistryCredentialChecker implements DisposableBean {
+public class RegistryCredentialChecker {
 
   private final RegistryHttp http;
 
@@ -110,10 +109,5 @@ public class RegistryCredentialChecker implements DisposableBean {
   private static RegistryCheckResult result(
       RegistryCredential entry, String status, String reason) {
     return new RegistryCheckResult(entry.registry(), status, reason);
-  }
-
-  @Override
-  public void destroy() throws IOException {
-    http.close();
   }
 }

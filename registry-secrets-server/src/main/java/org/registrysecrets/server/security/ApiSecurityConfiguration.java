@@ -39,6 +39,8 @@ public class ApiSecurityConfiguration {
                     .hasAuthority(Scopes.READ)
                     .requestMatchers(POST, SECRETS)
                     .hasAuthority(Scopes.CREATE)
+                    .requestMatchers(POST, SECRETS + "/*/pull-check")
+                    .hasAuthority(Scopes.READ)
                     .requestMatchers(POST, SECRETS + "/*/verify")
                     .hasAuthority(Scopes.UPDATE)
                     .requestMatchers(PATCH, SECRETS + "/*")

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
+import org.registrysecrets.api.image.ImageReference;
+import org.registrysecrets.api.wire.PullCheckResult;
 import org.registrysecrets.api.wire.RegistryCheckResult;
 import org.registrysecrets.server.support.DockerRegistryProcess;
 import org.registrysecrets.server.support.FakeRegistryServer;
@@ -36,11 +38,13 @@ class RegistryCredentialCheckerTests {
   private static FakeRegistryServer bearer;
   private static FakeRegistryServer anonymous;
   private static FakeRegistryServer website;
+  private static String trainerDigest;
 
   @BeforeAll
   static void startRegistries() {
     tls = TlsMaterial.create();
     registry = DockerRegistryProcess.start(tls);
+    trainerDigest = registry.pushImage(tls, "team/trainer", "1.4");
     bearer = FakeRegistryServer.start(tls, FakeRegistryServer.Kind.BEARER);
     anonymous = FakeRegistryServer.start(tls, FakeRegistryServer.Kind.ANONYMOUS);
     website = FakeRegistryServer.start(tls, FakeRegistryServer.Kind.NOT_A_REGISTRY);
@@ -243,6 +247,94 @@ class RegistryCredentialCheckerTests {
     for (String allowed :
         List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "2001:4860:4860::8888")) {
       assertThat(AddressGuard.problemWith(InetAddress.getByName(allowed))).as(allowed).isNull();
+    }
+  }
+
+  @Test
+  void pullCheckFindsThePushedManifestWithItsDigest() {
+    String image = registry.host() + "/team/trainer:1.4";
+
+    PullCheckResult result = pull(registryConfig(DockerRegistryProcess.PASSWORD), image);
+
+    assertThat(result.status()).as(result.reason()).isEqualTo(PullCheckResult.PULLABLE);
+    assertThat(result.digest()).isEqualTo(trainerDigest);
+    assertThat(result.mediaType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+    assertThat(result.registry()).isEqualTo(registry.host());
+    PullCheckResult pinned =
+        pull(registryConfig(DockerRegistryProcess.PASSWORD), image + "@" + trainerDigest);
+    assertThat(pinned.status()).isEqualTo(PullCheckResult.PULLABLE);
+  }
+
+  @Test
+  void pullCheckTellsAMissingTagAWrongPasswordAndAMissingEntryApart() {
+    DockerConfigJson right = registryConfig(DockerRegistryProcess.PASSWORD);
+
+    assertThat(pull(right, registry.host() + "/team/trainer:9.9").status())
+        .isEqualTo(PullCheckResult.NOT_FOUND);
+    assertThat(pull(right, registry.host() + "/team/nothing-here:1").status())
+        .isEqualTo(PullCheckResult.NOT_FOUND);
+    PullCheckResult wrong =
+        pull(registryConfig("Wrong-Password-3"), registry.host() + "/team/trainer:1.4");
+    assertThat(wrong.status()).isEqualTo(PullCheckResult.DENIED);
+    assertThat(wrong.toString()).doesNotContain("Wrong-Password-3");
+    PullCheckResult elsewhere = pull(right, "ghcr.io/org/trainer:1.4");
+    assertThat(elsewhere.status()).isEqualTo(PullCheckResult.NO_CREDENTIALS);
+    assertThat(elsewhere.reason()).contains("ghcr.io");
+  }
+
+  @Test
+  void pullCheckUsesTheMostSpecificKeyAsTheKubeletDoes() {
+    DockerConfigJson config =
+        config(
+            Map.of(
+                registry.host(),
+                List.of(DockerRegistryProcess.USER, "Wrong-Password-4"),
+                registry.host() + "/team",
+                List.of(DockerRegistryProcess.USER, DockerRegistryProcess.PASSWORD)));
+
+    PullCheckResult result = pull(config, registry.host() + "/team/trainer:1.4");
+
+    assertThat(result.status()).as(result.reason()).isEqualTo(PullCheckResult.PULLABLE);
+    assertThat(result.registry()).isEqualTo(registry.host() + "/team");
+  }
+
+  @Test
+  void aBearerTokenForOneRepositoryPullsOnlyThatOneAlthoughTheLoginWorks() {
+    DockerConfigJson config =
+        config(
+            Map.of(bearer.host(), List.of(FakeRegistryServer.USER, FakeRegistryServer.PASSWORD)));
+
+    PullCheckResult allowed =
+        pull(
+            config,
+            bearer.host()
+                + "/"
+                + FakeRegistryServer.ALLOWED_REPOSITORY
+                + ":"
+                + FakeRegistryServer.ALLOWED_TAG);
+    PullCheckResult other = pull(config, bearer.host() + "/team/other:1.0");
+
+    assertThat(checker().check(config).get(0).status()).isEqualTo(RegistryCheckResult.VALID);
+    assertThat(allowed.status()).as(allowed.reason()).isEqualTo(PullCheckResult.PULLABLE);
+    assertThat(allowed.digest()).isEqualTo(FakeRegistryServer.ALLOWED_DIGEST);
+    assertThat(other.status()).isEqualTo(PullCheckResult.DENIED);
+  }
+
+  private static DockerConfigJson registryConfig(String password) {
+    return config(Map.of(registry.host(), List.of(DockerRegistryProcess.USER, password)));
+  }
+
+  private static PullCheckResult pull(DockerConfigJson config, String image) {
+    try (RegistryHttp http =
+        new RegistryHttp(
+            properties(List.of("127.0.0.1"), tls, Duration.ofSeconds(10)),
+            loopbackOnly(Map.of()))) {
+      List<PullCheckResult> results =
+          new PullChecker(http).check(config, List.of(image), List.of(ImageReference.parse(image)));
+      assertThat(results).hasSize(1);
+      return results.get(0);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

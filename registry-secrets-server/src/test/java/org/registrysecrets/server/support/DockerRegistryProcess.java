@@ -6,10 +6,18 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -90,6 +98,96 @@ public final class DockerRegistryProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * Pushes a small image through the Registry HTTP API, as {@code docker push} would (a config
+   * blob, a layer blob, an OCI manifest); no Docker engine needed.
+   *
+   * @return the manifest's digest
+   */
+  public String pushImage(TlsMaterial tls, String repository, String tag) {
+    HttpClient http = HttpClient.newBuilder().sslContext(tls.clientContext()).build();
+    String base = "https://" + host() + "/v2/" + repository;
+    byte[] config =
+        "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] layer = ("layer of " + repository + ":" + tag).getBytes(StandardCharsets.UTF_8);
+    String configDigest = upload(http, base, config);
+    String layerDigest = upload(http, base, layer);
+    byte[] manifest =
+        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
+                + "\"digest\":\""
+                + configDigest
+                + "\",\"size\":"
+                + config.length
+                + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\","
+                + "\"digest\":\""
+                + layerDigest
+                + "\",\"size\":"
+                + layer.length
+                + "}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    send(
+        http,
+        HttpRequest.newBuilder(URI.create(base + "/manifests/" + tag))
+            .header("Content-Type", "application/vnd.oci.image.manifest.v1+json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)),
+        201);
+    return digest(manifest);
+  }
+
+  private String upload(HttpClient http, String base, byte[] blob) {
+    HttpResponse<String> started =
+        send(
+            http,
+            HttpRequest.newBuilder(URI.create(base + "/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()),
+            202);
+    String location = started.headers().firstValue("Location").orElseThrow();
+    URI upload = URI.create("https://" + host()).resolve(location);
+    String digest = digest(blob);
+    send(
+        http,
+        HttpRequest.newBuilder(
+                URI.create(upload + (upload.getQuery() == null ? "?" : "&") + "digest=" + digest))
+            .header("Content-Type", "application/octet-stream")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)),
+        201);
+    return digest;
+  }
+
+  private static HttpResponse<String> send(
+      HttpClient http, HttpRequest.Builder request, int expected) {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.header("Authorization", "Basic " + basic).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expected) {
+        throw new IllegalStateException(
+            "push step answered " + response.statusCode() + ": " + response.body());
+      }
+      return response;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String digest(byte[] content) {
+    try {
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The registry's {@code auths} key. */

@@ -12,7 +12,8 @@ import java.util.Base64;
 
 /**
  * Small HTTPS servers on loopback that play the parts docker-registry cannot: a registry with a
- * Bearer token service, a registry that needs no credentials, and a web server that is no registry.
+ * Bearer token service (whose tokens may pull only {@link #ALLOWED_REPOSITORY}), a registry that
+ * needs no credentials, and a web server that is no registry.
  */
 public final class FakeRegistryServer implements AutoCloseable {
 
@@ -26,6 +27,13 @@ public final class FakeRegistryServer implements AutoCloseable {
   public static final String USER = "token-user";
   public static final String PASSWORD = "Token-Password-7";
   private static final String TOKEN = "test-registry-token";
+
+  /** The one repository the Bearer registry's tokens may pull, with its one tag. */
+  public static final String ALLOWED_REPOSITORY = "team/allowed";
+
+  public static final String ALLOWED_TAG = "1.0";
+  public static final String ALLOWED_DIGEST = "sha256:" + "ab".repeat(32);
+  private static final String PULL_TOKEN = TOKEN + "-pull-" + ALLOWED_REPOSITORY.replace('/', '-');
 
   private final HttpsServer server;
 
@@ -58,14 +66,37 @@ public final class FakeRegistryServer implements AutoCloseable {
                   boolean ok =
                       expected.equals(authorization)
                           && exchange.getRequestURI().getQuery().contains("service=fake-registry");
+                  boolean pull =
+                      exchange
+                          .getRequestURI()
+                          .getQuery()
+                          .contains("scope=repository:" + ALLOWED_REPOSITORY + ":pull");
                   respond(
                       exchange,
                       ok ? 200 : 401,
-                      ok ? "{\"token\":\"" + TOKEN + "\"}" : "{}",
+                      ok ? "{\"token\":\"" + (pull ? PULL_TOKEN : TOKEN) + "\"}" : "{}",
                       null,
                       null);
-                } else if (("Bearer " + TOKEN).equals(authorization)) {
-                  respond(exchange, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0");
+                } else if (authorization != null && authorization.startsWith("Bearer " + TOKEN)) {
+                  // Any token logs in; only the pull token reads the allowed repository.
+                  if (path.equals("/v2/")) {
+                    respond(exchange, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0");
+                  } else if (path.equals("/v2/" + ALLOWED_REPOSITORY + "/manifests/" + ALLOWED_TAG)
+                      && authorization.equals("Bearer " + PULL_TOKEN)) {
+                    exchange
+                        .getResponseHeaders()
+                        .add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
+                    respond(exchange, 200, "", "Docker-Content-Digest", ALLOWED_DIGEST);
+                  } else {
+                    respond(
+                        exchange,
+                        401,
+                        "{}",
+                        "WWW-Authenticate",
+                        "Bearer realm=\"https://127.0.0.1:"
+                            + port
+                            + "/token\",service=\"fake-registry\",error=\"insufficient_scope\"");
+                  }
                 } else {
                   respond(
                       exchange,
@@ -97,8 +128,12 @@ public final class FakeRegistryServer implements AutoCloseable {
       exchange.getResponseHeaders().add(header, value);
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    if (exchange.getRequestMethod().equals("HEAD") || bytes.length == 0) {
+      exchange.sendResponseHeaders(status, -1);
+    } else {
+      exchange.sendResponseHeaders(status, bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
     exchange.close();
   }
 

@@ -2,6 +2,7 @@ package org.registrysecrets.server.secret.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
@@ -14,6 +15,8 @@ import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
+import org.registrysecrets.api.wire.PullCheckRequest;
+import org.registrysecrets.api.wire.PullCheckResponse;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.server.http.QueryParameters;
@@ -22,6 +25,7 @@ import org.registrysecrets.server.secret.DockerRegistrySecretPage;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.ExpectedVersions;
 import org.registrysecrets.server.secret.Paging;
+import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuota;
 import org.registrysecrets.server.secret.SyncStatusProvider;
 import org.registrysecrets.server.security.Caller;
@@ -53,11 +57,15 @@ class DockerRegistrySecretController {
   private static final String MERGE_PATCH = "application/merge-patch+json";
 
   private final DockerRegistrySecretService secrets;
+  private final SecretPullChecks pullChecks;
   private final ObjectProvider<SyncStatusProvider> syncStatus;
 
   DockerRegistrySecretController(
-      DockerRegistrySecretService secrets, ObjectProvider<SyncStatusProvider> syncStatus) {
+      DockerRegistrySecretService secrets,
+      SecretPullChecks pullChecks,
+      ObjectProvider<SyncStatusProvider> syncStatus) {
     this.secrets = secrets;
+    this.pullChecks = pullChecks;
     this.syncStatus = syncStatus;
   }
 
@@ -143,6 +151,22 @@ class DockerRegistrySecretController {
   @PostMapping("/dockerRegistrySecrets/{dockerRegistryName}/verify")
   RegistryVerification verify(Caller caller, @PathVariable String dockerRegistryName) {
     return secrets.verify(caller, SecretName.of(dockerRegistryName));
+  }
+
+  /** Registry Secrets only: could a kubelet pull these images with the secret? */
+  @PostMapping(
+      path = "/dockerRegistrySecrets/{dockerRegistryName}/pull-check",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  PullCheckResponse pullCheck(
+      Caller caller,
+      @PathVariable String dockerRegistryName,
+      @RequestBody(required = false) @Nullable PullCheckRequest body) {
+    List<String> images = body == null || body.images() == null ? List.of() : body.images();
+    if (images.stream().anyMatch(Objects::isNull)) {
+      throw new InvalidInputException("\"images\" lists image references as strings.");
+    }
+    return new PullCheckResponse(
+        pullChecks.check(caller.tenant(), SecretName.of(dockerRegistryName), images));
   }
 
   @GetMapping("/resourceQuota/dockerRegistrySecrets")

@@ -62,6 +62,7 @@ class DockerRegistrySecretControllerTests {
 
   @Autowired MockMvcTester mvc;
   @MockitoBean DockerRegistrySecretService secrets;
+  @MockitoBean org.registrysecrets.server.secret.SecretPullChecks pullChecks;
   @MockitoBean JwtDecoder tokens;
   @MockitoBean StorageRecovery recovery;
 
