@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** {@code ?verify=true} and {@code /verify} over real HTTP, against Debian's docker-registry. */
+/**
+ * {@code ?verify=true}, {@code /verify} and {@code /pull-check} over real HTTP, against Debian's
+ * docker-registry.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CredentialCheckApiTests {
 
@@ -124,6 +127,52 @@ class CredentialCheckApiTests {
     assertThat(api.post(SECRETS + "/missing/verify", editor, null).status()).isEqualTo(404);
     assertThat(api.post(SECRETS + "?verify=maybe", editor, createBody("x1", good())).status())
         .isEqualTo(400);
+  }
+
+  @Test
+  void checksWhetherImagesCanBePulledWithTheReadScope() {
+    String digest = REGISTRY.pushImage(TLS, "ml/serve", "2.0");
+    assertThat(api.post(SECRETS, editor, createBody("pulling", good())).status()).isEqualTo(202);
+
+    Response checked =
+        api.post(
+            SECRETS + "/pulling/pull-check",
+            viewer,
+            "{\"images\":[\""
+                + REGISTRY.host()
+                + "/ml/serve:2.0\",\""
+                + REGISTRY.host()
+                + "/ml/serve:3.0\",\"python:3.12\"]}");
+
+    assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+    JsonNode results = checked.json().get("results");
+    assertThat(results.get(0).get("status").asString()).isEqualTo("pullable");
+    assertThat(results.get(0).get("digest").asString()).isEqualTo(digest);
+    assertThat(results.get(0).get("image").asString()).isEqualTo(REGISTRY.host() + "/ml/serve:2.0");
+    assertThat(results.get(1).get("status").asString()).isEqualTo("not-found");
+    assertThat(results.get(2).get("status").asString()).isEqualTo("no-credentials");
+    assertThat(checked.body()).doesNotContain(DockerRegistryProcess.PASSWORD);
+    assertThat(api.get(SECRETS + "/pulling", editor).header("ETag")).isEqualTo("\"1\"");
+  }
+
+  @Test
+  void refusesBadPullChecksWithAClearMessage() {
+    assertThat(api.post(SECRETS, editor, createBody("asked", good())).status()).isEqualTo(202);
+    String tooMany =
+        "{\"images\":[" + String.join(",", java.util.Collections.nCopies(21, "\"python\"")) + "]}";
+
+    Response none = api.post(SECRETS + "/asked/pull-check", viewer, "{\"images\":[]}");
+    Response many = api.post(SECRETS + "/asked/pull-check", viewer, tooMany);
+    Response bad = api.post(SECRETS + "/asked/pull-check", viewer, "{\"images\":[\"Bad Image\"]}");
+    Response missing =
+        api.post(SECRETS + "/missing/pull-check", viewer, "{\"images\":[\"python\"]}");
+
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.errorMessage()).contains("1 to 20 image references");
+    assertThat(many.status()).isEqualTo(400);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorMessage()).contains("The image reference Bad Image");
+    assertThat(missing.status()).isEqualTo(404);
   }
 
   private static String good() {
