@@ -19,6 +19,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.ErrorResponse;
+import org.registrysecrets.api.wire.PullCheckResponse;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.api.wire.ServiceKey;
@@ -146,6 +147,18 @@ public final class RegistrySecretsClient {
     return read(
         send("POST", SECRETS + "/" + encode(name) + "/verify", null, null),
         RegistryVerification.class);
+  }
+
+  /**
+   * Whether a kubelet could pull {@code images} (at most 20) with the secret, checked without
+   * pulling (Registry Secrets only).
+   */
+  public PullCheckResponse pullCheck(String name, List<String> images) {
+    ObjectNode body = ServiceKeys.JSON.createObjectNode();
+    images.forEach(body.putArray("images")::add);
+    return read(
+        send("POST", SECRETS + "/" + encode(name) + "/pull-check", body.toString(), null),
+        PullCheckResponse.class);
   }
 
   public DockerRegistrySecretChangeResponse delete(String name, @Nullable String ifMatch) {

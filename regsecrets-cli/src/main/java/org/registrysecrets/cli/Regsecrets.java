@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       UpdateCommand.class,
       DeleteCommand.class,
       VerifyCommand.class,
+      CanPullCommand.class,
       AuditCommand.class,
       ServiceKeysCommand.class,
       CompletionCommand.class

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.ServiceKeys;
+import org.registrysecrets.server.support.DockerRegistryProcess;
 import org.registrysecrets.server.support.ServerProcess;
+import org.registrysecrets.server.support.TlsMaterial;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -24,19 +26,27 @@ class RegsecretsCommandTests {
 
   private static ServerProcess server;
   private static String bootstrapKeyJson;
+  private static final TlsMaterial TLS = TlsMaterial.create();
+  private static DockerRegistryProcess registry;
 
   @TempDir Path home;
   private Cli cli;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = ServerProcess.start();
+    registry = DockerRegistryProcess.start(TLS);
+    // The registry is reached as localhost, so that 127.0.0.1 stays closed to the checks.
+    server =
+        ServerProcess.start(
+            "--regsecrets.verify.allowed-hosts=localhost:" + registry.port(),
+            "--regsecrets.verify.ca-file=" + TLS.certificate());
     bootstrapKeyJson = Files.readString(server.serviceKeyFile());
   }
 
   @AfterAll
   static void stopServer() throws Exception {
     server.close();
+    registry.close();
   }
 
   /** Each test works in a tenant of its own, logged in with an editor key of that tenant. */
@@ -438,6 +448,38 @@ class RegsecretsCommandTests {
     assertThat(future.err()).contains("No audit events.");
     assertThat(badTime.status()).isEqualTo(2);
     assertThat(badTime.err()).contains("--since takes a time");
+  }
+
+  @Test
+  void canPullExitsZeroOnlyWhenEveryImageIsPullable() {
+    String digest = registry.pushImage(TLS, "ml/serve", "2.0");
+    String host = "localhost:" + registry.port();
+    cli.runWithStdin(
+        DockerRegistryProcess.PASSWORD + "\n",
+        "create",
+        "pulls",
+        "--docker-server",
+        host,
+        "--docker-username",
+        DockerRegistryProcess.USER,
+        "--docker-password-stdin");
+
+    Cli.Result pullable = cli.run("can-pull", "pulls", host + "/ml/serve:2.0");
+    Cli.Result mixed =
+        cli.run("can-pull", "pulls", host + "/ml/serve:2.0", host + "/ml/serve:9.9", "python");
+    Cli.Result json = cli.run("can-pull", "pulls", host + "/ml/serve:2.0", "-o", "json");
+    Cli.Result bad = cli.run("can-pull", "pulls", "Not An Image");
+
+    assertThat(pullable.status()).as(pullable.toString()).isZero();
+    assertThat(pullable.out()).startsWith("IMAGE").contains("pullable").contains(digest);
+    assertThat(mixed.status()).isEqualTo(1);
+    assertThat(mixed.out()).contains("not-found").contains("no-credentials");
+    assertThat(Output.JSON.readTree(json.out()).get("results").get(0).get("digest").asString())
+        .isEqualTo(digest);
+    assertThat(bad.status()).isEqualTo(1);
+    assertThat(bad.err()).contains("The image reference Not An Image");
+    assertThat(pullable.out() + mixed.out() + json.out())
+        .doesNotContain(DockerRegistryProcess.PASSWORD);
   }
 
   @Test
