@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param lastSuccessAt when the cluster last matched the secret
  * @param lastError the last delivery error, never with a credential
  * @param usedBy the ServiceAccounts and Pods that reference the secret ({@code kind/name})
+ * @param images the images those Pods run, which would stop pulling without the secret
  */
 public record DockerRegistrySecretSync(
     String state,
     @Nullable Instant lastSuccessAt,
     @Nullable String lastError,
-    List<String> usedBy) {
+    List<String> usedBy,
+    List<String> images) {
 
   public static final String SYNCED = "synced";
   public static final String PENDING = "pending";
@@ -24,5 +26,6 @@ public record DockerRegistrySecretSync(
 
   public DockerRegistrySecretSync {
     usedBy = List.copyOf(usedBy);
+    images = images == null ? List.of() : List.copyOf(images);
   }
 }

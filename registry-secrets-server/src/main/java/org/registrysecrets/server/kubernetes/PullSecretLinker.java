@@ -1,5 +1,6 @@
 package org.registrysecrets.server.kubernetes;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -8,7 +9,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,9 +65,18 @@ class PullSecretLinker {
     }
   }
 
-  /** The ServiceAccounts and Pods of the namespace that pull with the secret. */
-  List<String> usedBy(String namespace, String name) {
+  /**
+   * Who in a namespace pulls with a secret, and what.
+   *
+   * @param usedBy ServiceAccounts and Pods ({@code kind/name})
+   * @param images the images of those Pods' containers and init containers, sorted, once each
+   */
+  record Usage(List<String> usedBy, List<String> images) {}
+
+  /** The ServiceAccounts and Pods of the namespace that pull with the secret, and their images. */
+  Usage usage(String namespace, String name) {
     List<String> users = new ArrayList<>();
+    Set<String> images = new TreeSet<>();
     for (ServiceAccount account :
         cluster.serviceAccounts().inNamespace(namespace).list().getItems()) {
       if (pullSecrets(account.getImagePullSecrets()).contains(name)) {
@@ -75,9 +87,17 @@ class PullSecretLinker {
       if (pod.getSpec() != null
           && pullSecrets(pod.getSpec().getImagePullSecrets()).contains(name)) {
         users.add("pod/" + pod.getMetadata().getName());
+        images.addAll(images(pod.getSpec().getInitContainers()));
+        images.addAll(images(pod.getSpec().getContainers()));
       }
     }
-    return users;
+    return new Usage(users, List.copyOf(images));
+  }
+
+  private static List<String> images(@Nullable List<Container> containers) {
+    return containers == null
+        ? List.of()
+        : containers.stream().map(Container::getImage).filter(Objects::nonNull).toList();
   }
 
   private static Set<String> pullSecrets(@Nullable List<LocalObjectReference> references) {

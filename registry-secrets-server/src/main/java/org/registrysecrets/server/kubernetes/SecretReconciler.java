@@ -127,7 +127,7 @@ class SecretReconciler {
     }
     linker.link(namespace, name.value());
     states.set(tenant, name, DockerRegistrySecretSync.SYNCED, clock.instant(), null);
-    states.setUsedBy(tenant, name, linker.usedBy(namespace, name.value()));
+    states.setUsage(tenant, name, linker.usage(namespace, name.value()));
   }
 
   private void remove(String namespace, String name) {

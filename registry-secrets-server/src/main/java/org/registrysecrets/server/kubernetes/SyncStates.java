@@ -49,9 +49,13 @@ class SyncStates {
     }
   }
 
-  void setUsedBy(TenantId tenant, SecretName name, List<String> usedBy) {
-    jdbc.sql("update sync_state set used_by = ? where tenant = ? and secret_name = ?")
-        .params(SqlValues.fit(String.join(",", usedBy), 4000), tenant.value(), name.value())
+  void setUsage(TenantId tenant, SecretName name, PullSecretLinker.Usage usage) {
+    jdbc.sql("update sync_state set used_by = ?, images = ? where tenant = ? and secret_name = ?")
+        .params(
+            SqlValues.fit(String.join(",", usage.usedBy()), 4000),
+            SqlValues.fit(String.join(",", usage.images()), 4000),
+            tenant.value(),
+            name.value())
         .update();
   }
 
@@ -65,8 +69,8 @@ class SyncStates {
   Map<String, DockerRegistrySecretSync> of(TenantId tenant) {
     Map<String, DockerRegistrySecretSync> statuses = new LinkedHashMap<>();
     jdbc.sql(
-            "select secret_name, state, last_success_at, last_error, used_by from sync_state"
-                + " where tenant = ?")
+            "select secret_name, state, last_success_at, last_error, used_by, images"
+                + " from sync_state where tenant = ?")
         .param(tenant.value())
         .query(
             (RowCallbackHandler)
@@ -78,11 +82,15 @@ class SyncStates {
 
   private static DockerRegistrySecretSync status(ResultSet rs) throws SQLException {
     OffsetDateTime success = rs.getObject(3, OffsetDateTime.class);
-    String usedBy = rs.getString(5);
     return new DockerRegistrySecretSync(
         rs.getString(2),
         success == null ? null : success.toInstant(),
         rs.getString(4),
-        usedBy.isEmpty() ? List.of() : Arrays.asList(usedBy.split(",")));
+        list(rs.getString(5)),
+        list(rs.getString(6)));
+  }
+
+  private static List<String> list(String column) {
+    return column.isEmpty() ? List.of() : Arrays.asList(column.split(","));
   }
 }

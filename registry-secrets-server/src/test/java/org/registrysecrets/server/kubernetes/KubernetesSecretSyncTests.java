@@ -257,7 +257,7 @@ class KubernetesSecretSyncTests {
   }
 
   @Test
-  void listsTheServiceAccountsAndPodsThatUseASecret() {
+  void listsWhoUsesASecretWithTheirImagesAndChecksThoseImages() {
     api.post(SECRETS, token, createBody("used", dockerConfig("r.io", "u", "p")));
     eventually(() -> state("used").equals("synced") ? true : null);
     cluster()
@@ -270,9 +270,13 @@ class KubernetesSecretSyncTests {
                 .endMetadata()
                 .withNewSpec()
                 .addNewImagePullSecret("used")
+                .addNewInitContainer()
+                .withName("fetch")
+                .withImage("quay.io/team/fetch:1")
+                .endInitContainer()
                 .addNewContainer()
                 .withName("c")
-                .withImage("r.io/x")
+                .withImage("quay.io/team/trainer:2")
                 .endContainer()
                 .endSpec()
                 .build())
@@ -280,8 +284,19 @@ class KubernetesSecretSyncTests {
 
     reconciler.reconcileAll();
 
-    JsonNode usedBy = api.get(SECRETS + "/used", token).json().get("sync").get("usedBy");
-    assertThat(usedBy.toString()).contains("serviceaccount/default").contains("pod/trainer");
+    JsonNode sync = api.get(SECRETS + "/used", token).json().get("sync");
+    assertThat(sync.get("usedBy").toString())
+        .contains("serviceaccount/default")
+        .contains("pod/trainer");
+    assertThat(sync.get("images").toString())
+        .isEqualTo("[\"quay.io/team/fetch:1\",\"quay.io/team/trainer:2\"]");
+    // The secret has no entry for quay.io: both workloads' images would stop pulling.
+    JsonNode checked =
+        api.post(SECRETS + "/used/pull-check?fromWorkloads=true", token, null).json();
+    assertThat(checked.get("results")).hasSize(2);
+    assertThat(checked.get("results").get(0).get("image").asString())
+        .isEqualTo("quay.io/team/fetch:1");
+    assertThat(checked.get("results").get(1).get("status").asString()).isEqualTo("no-credentials");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.registrysecrets.server.secret.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,20 +154,37 @@ class DockerRegistrySecretController {
     return secrets.verify(caller, SecretName.of(dockerRegistryName));
   }
 
-  /** Registry Secrets only: could a kubelet pull these images with the secret? */
-  @PostMapping(
-      path = "/dockerRegistrySecrets/{dockerRegistryName}/pull-check",
-      consumes = MediaType.APPLICATION_JSON_VALUE)
+  /**
+   * Registry Secrets only: could a kubelet pull these images with the secret? With {@code
+   * fromWorkloads=true}, also the images of the Pods that pull with it (Kubernetes sync).
+   */
+  @PostMapping(path = "/dockerRegistrySecrets/{dockerRegistryName}/pull-check")
   PullCheckResponse pullCheck(
       Caller caller,
       @PathVariable String dockerRegistryName,
+      @RequestParam(name = "fromWorkloads", required = false) @Nullable String fromWorkloads,
       @RequestBody(required = false) @Nullable PullCheckRequest body) {
-    List<String> images = body == null || body.images() == null ? List.of() : body.images();
+    SecretName name = SecretName.of(dockerRegistryName);
+    List<String> images =
+        new ArrayList<>(body == null || body.images() == null ? List.of() : body.images());
     if (images.stream().anyMatch(Objects::isNull)) {
       throw new InvalidInputException("\"images\" lists image references as strings.");
     }
-    return new PullCheckResponse(
-        pullChecks.check(caller.tenant(), SecretName.of(dockerRegistryName), images));
+    if (QueryParameters.bool("fromWorkloads", fromWorkloads)) {
+      if (syncStatus.getIfAvailable() == null) {
+        throw new InvalidInputException(
+            "fromWorkloads needs the Kubernetes sync (regsecrets.kubernetes.enabled).");
+      }
+      DockerRegistrySecretSync sync = syncOf(caller.tenant()).get(name.value());
+      if (sync != null) {
+        sync.images().stream().filter(image -> !images.contains(image)).forEach(images::add);
+      }
+      if (images.isEmpty()) {
+        secrets.get(caller.tenant(), name);
+        return new PullCheckResponse(List.of());
+      }
+    }
+    return new PullCheckResponse(pullChecks.check(caller.tenant(), name, images));
   }
 
   @GetMapping("/resourceQuota/dockerRegistrySecrets")

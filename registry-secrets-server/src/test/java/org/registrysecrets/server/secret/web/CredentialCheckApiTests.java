@@ -173,6 +173,9 @@ class CredentialCheckApiTests {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.errorMessage()).contains("The image reference Bad Image");
     assertThat(missing.status()).isEqualTo(404);
+    Response withoutSync = api.post(SECRETS + "/asked/pull-check?fromWorkloads=true", viewer, null);
+    assertThat(withoutSync.status()).isEqualTo(400);
+    assertThat(withoutSync.errorMessage()).contains("Kubernetes sync");
   }
 
   private static String good() {
