@@ -154,10 +154,26 @@ public final class RegistrySecretsClient {
    * pulling (Registry Secrets only).
    */
   public PullCheckResponse pullCheck(String name, List<String> images) {
+    return pullCheck(name, images, false);
+  }
+
+  /**
+   * As {@link #pullCheck(String, List)}; with {@code fromWorkloads}, also the images of the Pods
+   * that pull with the secret (when the server syncs to Kubernetes).
+   */
+  public PullCheckResponse pullCheck(String name, List<String> images, boolean fromWorkloads) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     images.forEach(body.putArray("images")::add);
     return read(
-        send("POST", SECRETS + "/" + encode(name) + "/pull-check", body.toString(), null),
+        send(
+            "POST",
+            SECRETS
+                + "/"
+                + encode(name)
+                + "/pull-check"
+                + (fromWorkloads ? "?fromWorkloads=true" : ""),
+            body.toString(),
+            null),
         PullCheckResponse.class);
   }
 

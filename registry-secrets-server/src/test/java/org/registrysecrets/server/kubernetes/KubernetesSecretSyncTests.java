@@ -336,7 +336,7 @@ class KubernetesSecretSyncTests {
                 .addNewImagePullSecret(name)
                 .addNewContainer()
                 .withName("c")
-                .withImage("r.io/x")
+                .withImage("quay.io/team/server:3")
                 .endContainer()
                 .endSpec()
                 .build())
@@ -346,10 +346,15 @@ class KubernetesSecretSyncTests {
     LaunchpadSession browser = LaunchpadSession.login(port, "admin", ADMIN_PASSWORD);
 
     String dialog = browser.get("/launchpad/secrets/" + name + "/remove");
+    String edit = browser.get("/launchpad/secrets/" + name + "/edit");
+    String checked =
+        browser.post("/launchpad/secrets/" + name + "/pull-check?fromWorkloads=true", "");
     String refused = browser.post("/launchpad/secrets/" + name + "/remove", "");
     String removed = browser.post("/launchpad/secrets/" + name + "/remove", "confirm=true");
 
     assertThat(dialog).contains("pod/server-" + name).contains("Remove it although it is in use");
+    assertThat(dialog + edit).contains("quay.io/team/server:3").contains("Check these images");
+    assertThat(checked).contains("data-image=\"quay.io/team/server:3\"").contains("no-credentials");
     assertThat(refused).contains("still in use");
     assertThat(removed).contains("removed");
     assertThat(api.get(SECRETS + "/" + name, admin).status()).isEqualTo(404);

@@ -252,7 +252,23 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     awaitTile(secret);
     assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Add']")))
         .isEmpty();
-    assertThat(tile(secret).findElements(By.tagName("button"))).isEmpty();
+    // Reading actions only: a viewer may ask whether an image can be pulled
+    assertThat(tile(secret).findElements(By.tagName("button")))
+        .extracting(WebElement::getText)
+        .containsExactly("Check an image");
+    openDialog(button(tile(secret), "Check an image"), "Check an Image");
+    dialog().findElement(By.id("pull-check-images")).sendKeys("python:3.12\nquay.io/team/x:1");
+    button(dialog(), "Check").click();
+    browser.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-image='python:3.12'][data-status='no-credentials']")));
+    browser.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-image='quay.io/team/x:1'][data-status='no-credentials']")));
+    browser.screenshot("pull-check-dialog");
+    assertThat(browser.driver().getPageSource()).doesNotContain("viewer-test-pw");
+    button(dialog(), "Close").click();
+    dialogClosed();
     assertThat(browser.driver().findElements(By.linkText("Users"))).isEmpty();
 
     // A forged request with a valid session and CSRF token is still refused

@@ -114,9 +114,10 @@ class SecretsController {
   }
 
   @GetMapping("/{name}/edit")
-  String editDialog(@PathVariable String name, Model model) {
+  String editDialog(@PathVariable String name, Authentication person, Model model) {
     model.addAttribute("mode", "edit");
     model.addAttribute("secretName", SecretName.of(name).value());
+    addUsage(person, name, model);
     return "launchpad/secret-dialog :: dialog";
   }
 
@@ -153,8 +154,43 @@ class SecretsController {
   @GetMapping("/{name}/remove")
   String removeDialog(@PathVariable String name, Authentication person, Model model) {
     model.addAttribute("secretName", SecretName.of(name).value());
-    model.addAttribute("usedBy", usedBy(person, name));
+    addUsage(person, name, model);
     return "launchpad/secret-remove-dialog :: dialog";
+  }
+
+  /** *Check an image*: asks the registries whether images could be pulled with the secret. */
+  @GetMapping("/{name}/pull-check")
+  String pullCheckDialog(@PathVariable String name, Authentication person, Model model) {
+    model.addAttribute("secretName", SecretName.of(name).value());
+    DockerRegistrySecretSync sync = usage(person, name);
+    model.addAttribute("imagesText", sync == null ? "" : String.join("\n", sync.images()));
+    return "launchpad/secret-pull-check :: dialog";
+  }
+
+  @PostMapping("/{name}/pull-check")
+  String pullCheck(
+      @PathVariable String name,
+      @RequestParam(defaultValue = "") String images,
+      @RequestParam(defaultValue = "false") boolean fromWorkloads,
+      Authentication person,
+      Model model) {
+    List<String> references =
+        images.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    try {
+      model.addAttribute(
+          "results",
+          client(person)
+              .api()
+              .pullCheck(SecretName.of(name).value(), references, fromWorkloads)
+              .results());
+    } catch (RuntimeException e) {
+      String message = RemoteErrors.describe(e);
+      if (message == null) {
+        throw e;
+      }
+      model.addAttribute("errors", List.of(message));
+    }
+    return "launchpad/secret-pull-check :: results";
   }
 
   @PostMapping("/{name}/remove")
@@ -240,12 +276,22 @@ class SecretsController {
   }
 
   /**
-   * The ServiceAccounts and Pods that pull with the secret, when the server syncs to Kubernetes.
+   * Where the secret stands in the cluster, when the server syncs to Kubernetes: who pulls with it
+   * and which images.
    */
+  private @Nullable DockerRegistrySecretSync usage(Authentication person, String name) {
+    return client(person).api().get(SecretName.of(name).value()).value().sync();
+  }
+
   private List<String> usedBy(Authentication person, String name) {
-    DockerRegistrySecretSync sync =
-        client(person).api().get(SecretName.of(name).value()).value().sync();
+    DockerRegistrySecretSync sync = usage(person, name);
     return sync == null ? List.of() : sync.usedBy();
+  }
+
+  private void addUsage(Authentication person, String name, Model model) {
+    DockerRegistrySecretSync sync = usage(person, name);
+    model.addAttribute("usedBy", sync == null ? List.of() : sync.usedBy());
+    model.addAttribute("workloadImages", sync == null ? List.of() : sync.images());
   }
 
   /** One line of a secret's history. */

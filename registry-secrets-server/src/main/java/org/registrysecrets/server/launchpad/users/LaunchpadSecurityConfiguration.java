@@ -71,6 +71,8 @@ class LaunchpadSecurityConfiguration {
                     .hasAuthority(CONNECTIONS_EDITOR)
                     .requestMatchers(GET, "/launchpad/secrets", "/launchpad/secrets/tiles")
                     .hasAnyAuthority(SECRETS_VIEWER, SECRETS_EDITOR)
+                    .requestMatchers("/launchpad/secrets/*/pull-check")
+                    .hasAnyAuthority(SECRETS_VIEWER, SECRETS_EDITOR)
                     .requestMatchers("/launchpad/secrets/**")
                     .hasAuthority(SECRETS_EDITOR)
                     .anyRequest()
