@@ -96,6 +96,15 @@ class SecretsStaySecretTests {
         patchBody("{\"auths\":{\"r.io\":{\"auth\":\"" + patchedAuth + "\"}}}"));
     api.get(SECRETS, token);
     api.get(SECRETS + "/with-auth", token);
+    // Reading calls that touch the stored credentials or their trail
+    Response pullChecked =
+        api.post(
+            SECRETS + "/with-auth/pull-check",
+            token,
+            "{\"images\":[\"quay.io/team/x:1\",\"python\"]}");
+    Response auditEvents = api.get("/platform/v1/audit-events", token);
+    assertThat(pullChecked.status()).isEqualTo(200);
+    assertThat(auditEvents.status()).isEqualTo(200);
     // Changes that are refused, each carrying a credential
     List<String> refused =
         List.of(
@@ -135,6 +144,9 @@ class SecretsStaySecretTests {
             token,
             admin,
             "Known-Admin-Password-4711");
+    for (String secret : secrets) {
+      assertThat(pullChecked.body() + auditEvents.body()).as("answers").doesNotContain(secret);
+    }
     assertThat(output.getAll()).isNotEmpty();
     for (String secret : secrets) {
       assertThat(output.getAll()).as("log output").doesNotContain(secret);
