@@ -21,6 +21,7 @@ import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.ExpectedVersions;
 import org.registrysecrets.server.secret.Paging;
 import org.registrysecrets.server.secret.SecretNotFoundException;
+import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuotaExceededException;
 import org.registrysecrets.server.security.ApiSecurityConfiguration;
 import org.registrysecrets.server.security.Scopes;
@@ -62,7 +63,7 @@ class DockerRegistrySecretControllerTests {
 
   @Autowired MockMvcTester mvc;
   @MockitoBean DockerRegistrySecretService secrets;
-  @MockitoBean org.registrysecrets.server.secret.SecretPullChecks pullChecks;
+  @MockitoBean SecretPullChecks pullChecks;
   @MockitoBean JwtDecoder tokens;
   @MockitoBean StorageRecovery recovery;
 
