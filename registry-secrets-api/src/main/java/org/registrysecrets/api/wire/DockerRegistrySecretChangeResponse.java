@@ -10,6 +10,7 @@ public record DockerRegistrySecretChangeResponse(
   public static final String CREATED = "Secret has been created";
   public static final String MODIFIED = "Secret has been modified";
   public static final String DELETED = "Docker Registry Secret has been deleted";
+  public static final String RESTORED = "Secret has been restored";
 
   public DockerRegistrySecretChangeResponse {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);

@@ -15,4 +15,9 @@ class CryptoConfiguration {
     AeadConfig.register();
     return new TinkSecretCipher(new KeysetStore(dataDirectory).loadOrCreate());
   }
+
+  @Bean
+  ContentFingerprints contentFingerprints(DataDirectory dataDirectory) {
+    return ContentFingerprints.loadOrCreate(dataDirectory);
+  }
 }

@@ -3,12 +3,14 @@ package org.registrysecrets.server.secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
+import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.security.Caller;
 import org.registrysecrets.server.storage.RequestDeadline;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DockerRegistrySecretChanges {
 
   private final DockerRegistrySecretRepository secrets;
+  private final SecretVersions versions;
   private final SecretCipher cipher;
   private final AuditLog auditLog;
   private final ApplicationEventPublisher events;
@@ -34,11 +37,13 @@ class DockerRegistrySecretChanges {
 
   DockerRegistrySecretChanges(
       DockerRegistrySecretRepository secrets,
+      SecretVersions versions,
       SecretCipher cipher,
       AuditLog auditLog,
       ApplicationEventPublisher events,
       Clock clock) {
     this.secrets = secrets;
+    this.versions = versions;
     this.cipher = cipher;
     this.auditLog = auditLog;
     this.events = events;
@@ -69,11 +74,13 @@ class DockerRegistrySecretChanges {
     Instant now = now();
     DockerRegistrySecret secret =
         new DockerRegistrySecret(name, now, now, config.registries(), 1, verification);
+    Ciphertext sealed = cipher.encrypt(config, tenant, name);
     try {
-      secrets.insert(tenant, secret, cipher.encrypt(config, tenant, name));
+      secrets.insert(tenant, secret, sealed);
     } catch (DuplicateKeyException e) {
       throw new SecretAlreadyExistsException(name);
     }
+    versions.record(caller, name, secret.version(), now, config, sealed);
     changed(caller, name, SecretAction.CREATE);
     RequestDeadline.ensureNotPassed(clock);
     return secret;
@@ -86,22 +93,56 @@ class DockerRegistrySecretChanges {
       DockerConfigJson config,
       ExpectedVersions expected,
       @Nullable RegistryVerification verification) {
+    return replace(caller, name, config, expected, verification, SecretAction.MODIFY);
+  }
+
+  /**
+   * Makes a kept version's content the newest version: a change like a patch, with its own version
+   * number, audit event and change event.
+   */
+  @Transactional
+  DockerRegistrySecret restore(
+      Caller caller, SecretName name, long version, ExpectedVersions expected) {
     TenantId tenant = caller.tenant();
+    if (secrets.find(tenant, name).isEmpty()) {
+      throw new SecretNotFoundException(name);
+    }
+    DockerConfigJson content =
+        versions
+            .ciphertext(tenant, name, version)
+            .map(ciphertext -> cipher.decrypt(ciphertext, tenant, name))
+            .orElseThrow(() -> new SecretVersionNotFoundException(name, version));
+    return replace(caller, name, content, expected, null, SecretAction.RESTORE);
+  }
+
+  /** The kept versions of an existing secret, newest first. */
+  @Transactional(readOnly = true)
+  List<SecretVersion> versions(TenantId tenant, SecretName name) {
+    if (secrets.find(tenant, name).isEmpty()) {
+      throw new SecretNotFoundException(name);
+    }
+    return versions.list(tenant, name);
+  }
+
+  private DockerRegistrySecret replace(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      ExpectedVersions expected,
+      @Nullable RegistryVerification verification,
+      SecretAction action) {
+    TenantId tenant = caller.tenant();
+    Instant now = now();
+    Ciphertext sealed = cipher.encrypt(config, tenant, name);
     boolean updated =
-        secrets.update(
-            tenant,
-            name,
-            expected,
-            config.registries(),
-            cipher.encrypt(config, tenant, name),
-            now(),
-            verification);
+        secrets.update(tenant, name, expected, config.registries(), sealed, now, verification);
     if (!updated) {
       throw refusal(tenant, name);
     }
-    changed(caller, name, SecretAction.MODIFY);
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
+    versions.record(caller, name, modified.version(), now, config, sealed);
+    changed(caller, name, action);
     RequestDeadline.ensureNotPassed(clock);
     return modified;
   }
@@ -112,6 +153,7 @@ class DockerRegistrySecretChanges {
       throw refusal(caller.tenant(), name);
     }
     secrets.releaseSlot(caller.tenant());
+    versions.deleteAll(caller.tenant(), name);
     changed(caller, name, SecretAction.DELETE);
     RequestDeadline.ensureNotPassed(clock);
   }

@@ -135,6 +135,18 @@ public class DockerRegistrySecretService {
         });
   }
 
+  /** The kept versions of a secret, newest first; never their content. */
+  public List<SecretVersion> versions(TenantId tenant, SecretName name) {
+    return changes.versions(tenant, name);
+  }
+
+  /** Makes a kept version's content the newest version, as a patch would. */
+  public DockerRegistrySecret restore(
+      Caller caller, SecretName name, long version, ExpectedVersions expected) {
+    return audited(
+        caller, SecretAction.RESTORE, name, () -> changes.restore(caller, name, version, expected));
+  }
+
   /** Checks the stored credentials with their registries again and keeps the result. */
   public RegistryVerification verify(Caller caller, SecretName name) {
     return audited(

@@ -7,7 +7,8 @@ public enum SecretAction {
   CREATE,
   MODIFY,
   DELETE,
-  VERIFY;
+  VERIFY,
+  RESTORE;
 
   /** The word the audit trail records: {@code create}, {@code modify}, ... */
   public String auditName() {

@@ -7,6 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits of the secret store.
  *
  * @param maxCount how many secrets one tenant may keep (SAP AI Core allows 50)
+ * @param versionsKept how many versions of each secret are kept, the current one included
  */
 @ConfigurationProperties("regsecrets.secrets")
-public record SecretProperties(@DefaultValue("50") long maxCount) {}
+public record SecretProperties(
+    @DefaultValue("50") long maxCount, @DefaultValue("10") int versionsKept) {
+
+  public SecretProperties {
+    if (versionsKept < 1) {
+      throw new IllegalArgumentException("regsecrets.secrets.versions-kept must be at least 1.");
+    }
+  }
+}

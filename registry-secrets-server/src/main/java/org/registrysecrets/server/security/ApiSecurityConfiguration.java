@@ -35,8 +35,15 @@ public class ApiSecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(GET, SECRETS, SECRETS + "/*", "/v2/admin/resourceQuota/**")
+                    .requestMatchers(
+                        GET,
+                        SECRETS,
+                        SECRETS + "/*",
+                        SECRETS + "/*/versions",
+                        "/v2/admin/resourceQuota/**")
                     .hasAuthority(Scopes.READ)
+                    .requestMatchers(POST, SECRETS + "/*/versions/*/restore")
+                    .hasAuthority(Scopes.UPDATE)
                     .requestMatchers(POST, SECRETS)
                     .hasAuthority(Scopes.CREATE)
                     .requestMatchers(POST, SECRETS + "/*/pull-check")

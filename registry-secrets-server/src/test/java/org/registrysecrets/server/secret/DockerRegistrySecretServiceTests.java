@@ -51,10 +51,11 @@ class DockerRegistrySecretServiceTests {
   private final DockerRegistrySecretService service =
       new DockerRegistrySecretService(
           repository,
-          new DockerRegistrySecretChanges(repository, cipher, auditLog, events, clock),
+          new DockerRegistrySecretChanges(
+              repository, mock(SecretVersions.class), cipher, auditLog, events, clock),
           registries,
           auditLog,
-          new SecretProperties(2),
+          new SecretProperties(2, 10),
           clock);
 
   @Test

@@ -20,6 +20,8 @@ import org.registrysecrets.api.wire.PullCheckRequest;
 import org.registrysecrets.api.wire.PullCheckResponse;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
+import org.registrysecrets.api.wire.SecretVersionInfo;
+import org.registrysecrets.api.wire.SecretVersionList;
 import org.registrysecrets.server.http.QueryParameters;
 import org.registrysecrets.server.secret.DockerRegistrySecret;
 import org.registrysecrets.server.secret.DockerRegistrySecretPage;
@@ -28,6 +30,7 @@ import org.registrysecrets.server.secret.ExpectedVersions;
 import org.registrysecrets.server.secret.Paging;
 import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuota;
+import org.registrysecrets.server.secret.SecretVersion;
 import org.registrysecrets.server.secret.SyncStatusProvider;
 import org.registrysecrets.server.security.Caller;
 import org.registrysecrets.server.tenant.TenantId;
@@ -135,6 +138,45 @@ class DockerRegistrySecretController {
         .body(
             new DockerRegistrySecretChangeResponse(
                 name.value(), DockerRegistrySecretChangeResponse.MODIFIED, config.warnings()));
+  }
+
+  /** Registry Secrets only: the kept versions, newest first, without content. */
+  @GetMapping("/dockerRegistrySecrets/{dockerRegistryName}/versions")
+  SecretVersionList versions(Caller caller, @PathVariable String dockerRegistryName) {
+    SecretName name = SecretName.of(dockerRegistryName);
+    List<SecretVersion> kept = secrets.versions(caller.tenant(), name);
+    long current = kept.isEmpty() ? -1 : kept.get(0).version();
+    return new SecretVersionList(
+        kept.size(),
+        kept.stream()
+            .map(
+                version ->
+                    new SecretVersionInfo(
+                        version.version(),
+                        version.createdAt(),
+                        version.actor(),
+                        version.origin(),
+                        version.registries(),
+                        version.fingerprint(),
+                        version.version() == current))
+            .toList());
+  }
+
+  /** Registry Secrets only: a kept version's content becomes the newest version. */
+  @PostMapping("/dockerRegistrySecrets/{dockerRegistryName}/versions/{version}/restore")
+  ResponseEntity<DockerRegistrySecretChangeResponse> restore(
+      Caller caller,
+      @PathVariable String dockerRegistryName,
+      @PathVariable String version,
+      ExpectedVersions expected) {
+    SecretName name = SecretName.of(dockerRegistryName);
+    DockerRegistrySecret restored =
+        secrets.restore(caller, name, QueryParameters.nonNegative("version", version), expected);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .eTag(IfMatchArgumentResolver.etag(restored.version()))
+        .body(
+            new DockerRegistrySecretChangeResponse(
+                name.value(), DockerRegistrySecretChangeResponse.RESTORED, List.of()));
   }
 
   @DeleteMapping("/dockerRegistrySecrets/{dockerRegistryName}")
