@@ -22,6 +22,7 @@ import org.registrysecrets.api.wire.ErrorResponse;
 import org.registrysecrets.api.wire.PullCheckResponse;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
+import org.registrysecrets.api.wire.SecretVersionList;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
 import tools.jackson.core.JacksonException;
@@ -175,6 +176,30 @@ public final class RegistrySecretsClient {
             body.toString(),
             null),
         PullCheckResponse.class);
+  }
+
+  /** The kept versions of a secret, newest first, without content (Registry Secrets only). */
+  public SecretVersionList versions(String name) {
+    return read(
+        send("GET", SECRETS + "/" + encode(name) + "/versions", null, null),
+        SecretVersionList.class);
+  }
+
+  /**
+   * Makes a kept version's content the newest version; with {@code ifMatch}, only if the secret is
+   * still that version (Registry Secrets only).
+   */
+  public Versioned<DockerRegistrySecretChangeResponse> restore(
+      String name, long version, @Nullable String ifMatch) {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            SECRETS + "/" + encode(name) + "/versions/" + version + "/restore",
+            null,
+            ifMatch);
+    return new Versioned<>(
+        read(response, DockerRegistrySecretChangeResponse.class),
+        response.headers().firstValue("ETag").orElse(null));
   }
 
   public DockerRegistrySecretChangeResponse delete(String name, @Nullable String ifMatch) {

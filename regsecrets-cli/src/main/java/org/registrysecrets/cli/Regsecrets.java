@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       VerifyCommand.class,
       CanPullCommand.class,
+      HistoryCommand.class,
+      RollbackCommand.class,
       AuditCommand.class,
       ServiceKeysCommand.class,
       CompletionCommand.class

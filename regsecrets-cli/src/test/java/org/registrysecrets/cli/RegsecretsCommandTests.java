@@ -483,6 +483,41 @@ class RegsecretsCommandTests {
   }
 
   @Test
+  void listsVersionsAndRollsBackWithoutShowingCredentials() {
+    for (String password : new String[] {"History-pw-1", "History-pw-2", "History-pw-3"}) {
+      cli.runWithStdin(
+          password + "\n",
+          password.endsWith("1") ? "create" : "update",
+          "versioned",
+          "--docker-server",
+          "r.io",
+          "--docker-username",
+          "u",
+          "--docker-password-stdin");
+    }
+
+    Cli.Result history = cli.run("history", "versioned");
+    Cli.Result rollback = cli.run("rollback", "versioned", "--to-version", "1");
+    Cli.Result stale = cli.run("rollback", "versioned", "--to-version", "2", "--if-version", "3");
+    Cli.Result json = cli.run("history", "versioned", "-o", "json");
+
+    assertThat(history.status()).as(history.toString()).isZero();
+    assertThat(history.out()).startsWith("VERSION").contains("FINGERPRINT").contains("r.io");
+    assertThat(history.out().lines().filter(line -> line.matches("^[123] .*"))).hasSize(3);
+    assertThat(rollback.status()).as(rollback.toString()).isZero();
+    assertThat(rollback.out()).contains("rolled back to version 1 as version 4");
+    assertThat(stale.status()).isEqualTo(1);
+    assertThat(stale.err()).contains("PreconditionFailed");
+    JsonNode versions = Output.JSON.readTree(json.out()).get("resources");
+    assertThat(versions.get(0).get("fingerprint").asString())
+        .isEqualTo(versions.get(3).get("fingerprint").asString());
+    assertThat(history.out() + rollback.out() + json.out())
+        .doesNotContain("History-pw-1")
+        .doesNotContain("History-pw-2")
+        .doesNotContain("History-pw-3");
+  }
+
+  @Test
   void showsTheQuota() {
     Cli.Result quota = cli.run("quota");
     Cli.Result json = cli.run("quota", "-o", "json");

@@ -199,13 +199,21 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
         .contains("create")
         .contains("success")
         .doesNotContain("edited-Password-4");
+    assertThat(dialog().findElements(By.cssSelector("tr[data-version]"))).hasSize(2);
     browser.screenshot("history-dialog");
     Dimension desktop = browser.driver().manage().window().getSize();
     browser.driver().manage().window().setSize(new Dimension(390, 844));
     browser.screenshot("history-dialog-phone");
     browser.driver().manage().window().setSize(desktop);
-    button(dialog(), "Close").click();
+    // Restore the first version: it becomes version 3
+    dialog().findElement(By.cssSelector("button[aria-label='Restore version 1']")).click();
     dialogClosed();
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("message-strip"), pasted + " restored to version 1"));
+    assertThat(api().get(pasted).etag()).isEqualTo("\"3\"");
+    assertThat(api().versions(pasted).resources().get(0).fingerprint())
+        .isEqualTo(api().versions(pasted).resources().get(2).fingerprint());
 
     // Remove
     openDialog(button(tile(pasted), "Remove"), "Remove Docker Registry Secret");

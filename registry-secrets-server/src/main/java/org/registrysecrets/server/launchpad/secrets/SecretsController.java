@@ -17,6 +17,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
+import org.registrysecrets.api.wire.SecretVersionInfo;
 import org.registrysecrets.client.ApiException;
 import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.LaunchpadAuditEvent;
@@ -243,12 +244,50 @@ class SecretsController {
         throw e;
       }
     }
+    List<VersionRow> versions = List.of();
+    String versionsError = null;
+    try {
+      versions =
+          client.api().versions(secretName).resources().stream().map(VersionRow::of).toList();
+    } catch (RuntimeException e) {
+      versionsError = RemoteErrors.describe(e);
+      if (versionsError == null) {
+        throw e;
+      }
+    }
     model.addAttribute("secretName", secretName);
     model.addAttribute("personal", client.personal());
     model.addAttribute("connection", client.connection());
     model.addAttribute("rows", rows);
     model.addAttribute("historyError", error);
+    model.addAttribute("versions", versions);
+    model.addAttribute("versionsError", versionsError);
     return "launchpad/secret-history :: dialog";
+  }
+
+  /** *Restore*: a kept version's content becomes the newest version. */
+  @PostMapping("/{name}/versions/{version}/restore")
+  String restore(
+      @PathVariable String name,
+      @PathVariable long version,
+      Authentication person,
+      Model model,
+      HttpServletResponse response) {
+    String secretName = SecretName.of(name).value();
+    return Dialogs.submit(
+        () -> {
+          ActingClient client = client(person);
+          audited(
+              client,
+              person,
+              "restore",
+              secretName,
+              () -> client.api().restore(secretName, version, null));
+        },
+        "Docker registry secret " + secretName + " restored to version " + version + ".",
+        CHANGED,
+        model,
+        response);
   }
 
   private void addTiles(String filter, Authentication person, Model model) {
@@ -292,6 +331,26 @@ class SecretsController {
     DockerRegistrySecretSync sync = usage(person, name);
     model.addAttribute("usedBy", sync == null ? List.of() : sync.usedBy());
     model.addAttribute("workloadImages", sync == null ? List.of() : sync.images());
+  }
+
+  /** One kept version: never its content. */
+  record VersionRow(
+      long version,
+      String when,
+      String who,
+      String registries,
+      String fingerprint,
+      boolean current) {
+
+    static VersionRow of(SecretVersionInfo version) {
+      return new VersionRow(
+          version.version(),
+          SecretTile.MODIFIED.format(version.createdAt()),
+          version.actor(),
+          String.join(", ", version.registries()),
+          version.fingerprint(),
+          version.current());
+    }
   }
 
   /** One line of a secret's history. */
