@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param verification the last check against the registries, if there was one
  * @param sync the secret's state in Kubernetes, when the sync is on
+ * @param expiry when the credentials expire, when known (Registry Secrets only)
  */
 public record DockerRegistrySecretMetadata(
     String name,
@@ -18,7 +19,8 @@ public record DockerRegistrySecretMetadata(
     List<String> registries,
     long version,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RegistryVerification verification,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretSync sync) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretSync sync,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretExpiry expiry) {
 
   public DockerRegistrySecretMetadata {
     registries = List.copyOf(registries);

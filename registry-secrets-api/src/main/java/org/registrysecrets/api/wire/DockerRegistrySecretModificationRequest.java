@@ -1,5 +1,6 @@
 package org.registrysecrets.api.wire;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,4 +8,6 @@ import org.jspecify.annotations.Nullable;
  * name in the path.
  */
 public record DockerRegistrySecretModificationRequest(
-    @Nullable String name, @Nullable DockerRegistrySecretData data) {}
+    @Nullable String name,
+    @Nullable DockerRegistrySecretData data,
+    @JsonProperty("x-regsecrets") @Nullable RegistrySecretsExtension extension) {}

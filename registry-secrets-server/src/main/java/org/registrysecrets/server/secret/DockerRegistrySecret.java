@@ -10,6 +10,7 @@ import org.registrysecrets.api.wire.RegistryVerification;
  * A stored secret's metadata: everything but the Docker config, which stays encrypted.
  *
  * @param verification the last check against the registries, if any
+ * @param expiry when its credentials expire, if known
  */
 public record DockerRegistrySecret(
     SecretName name,
@@ -17,9 +18,21 @@ public record DockerRegistrySecret(
     Instant modifiedAt,
     List<String> registries,
     long version,
-    @Nullable RegistryVerification verification) {
+    @Nullable RegistryVerification verification,
+    @Nullable SecretExpiry expiry) {
 
   public DockerRegistrySecret {
     registries = List.copyOf(registries);
+  }
+
+  /** A secret whose expiry is not known. */
+  public DockerRegistrySecret(
+      SecretName name,
+      Instant createdAt,
+      Instant modifiedAt,
+      List<String> registries,
+      long version,
+      @Nullable RegistryVerification verification) {
+    this(name, createdAt, modifiedAt, registries, version, verification, null);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
@@ -56,8 +57,10 @@ class DockerRegistrySecretChanges {
       SecretName name,
       DockerConfigJson config,
       long maxCount,
-      @Nullable RegistryVerification verification) {
+      @Nullable RegistryVerification verification,
+      Map<String, Instant> expiresAt) {
     TenantId tenant = caller.tenant();
+    SecretExpiry expiry = SecretExpiry.of(config, expiresAt);
     if (secrets.find(tenant, name).isPresent()) {
       throw new SecretAlreadyExistsException(name);
     }
@@ -73,13 +76,14 @@ class DockerRegistrySecretChanges {
     }
     Instant now = now();
     DockerRegistrySecret secret =
-        new DockerRegistrySecret(name, now, now, config.registries(), 1, verification);
+        new DockerRegistrySecret(name, now, now, config.registries(), 1, verification, expiry);
     Ciphertext sealed = cipher.encrypt(config, tenant, name);
     try {
       secrets.insert(tenant, secret, sealed);
     } catch (DuplicateKeyException e) {
       throw new SecretAlreadyExistsException(name);
     }
+    secrets.setExpiry(tenant, name, expiry);
     versions.record(caller, name, secret.version(), now, config, sealed);
     changed(caller, name, SecretAction.CREATE);
     RequestDeadline.ensureNotPassed(clock);
@@ -92,8 +96,9 @@ class DockerRegistrySecretChanges {
       SecretName name,
       DockerConfigJson config,
       ExpectedVersions expected,
-      @Nullable RegistryVerification verification) {
-    return replace(caller, name, config, expected, verification, SecretAction.MODIFY);
+      @Nullable RegistryVerification verification,
+      Map<String, Instant> expiresAt) {
+    return replace(caller, name, config, expected, verification, expiresAt, SecretAction.MODIFY);
   }
 
   /**
@@ -112,7 +117,7 @@ class DockerRegistrySecretChanges {
             .ciphertext(tenant, name, version)
             .map(ciphertext -> cipher.decrypt(ciphertext, tenant, name))
             .orElseThrow(() -> new SecretVersionNotFoundException(name, version));
-    return replace(caller, name, content, expected, null, SecretAction.RESTORE);
+    return replace(caller, name, content, expected, null, Map.of(), SecretAction.RESTORE);
   }
 
   /** The kept versions of an existing secret, newest first. */
@@ -130,8 +135,10 @@ class DockerRegistrySecretChanges {
       DockerConfigJson config,
       ExpectedVersions expected,
       @Nullable RegistryVerification verification,
+      Map<String, Instant> expiresAt,
       SecretAction action) {
     TenantId tenant = caller.tenant();
+    SecretExpiry expiry = SecretExpiry.of(config, expiresAt);
     Instant now = now();
     Ciphertext sealed = cipher.encrypt(config, tenant, name);
     boolean updated =
@@ -139,6 +146,7 @@ class DockerRegistrySecretChanges {
     if (!updated) {
       throw refusal(tenant, name);
     }
+    secrets.setExpiry(tenant, name, expiry);
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
     versions.record(caller, name, modified.version(), now, config, sealed);

@@ -65,4 +65,7 @@ interface DockerRegistrySecretRepository {
 
   /** Every tenant that ever stored a secret. */
   List<TenantId> tenants();
+
+  /** Records when the secret's credentials expire ({@code null}: not known). */
+  void setExpiry(TenantId tenant, SecretName name, @Nullable SecretExpiry expiry);
 }

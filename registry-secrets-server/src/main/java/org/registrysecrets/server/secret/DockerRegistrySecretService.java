@@ -1,8 +1,10 @@
 package org.registrysecrets.server.secret;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.registrysecrets.api.SecretName;
@@ -92,6 +94,22 @@ public class DockerRegistrySecretService {
    */
   public DockerRegistrySecret create(
       Caller caller, SecretName name, DockerConfigJson config, boolean verify) {
+    return create(caller, name, config, verify, Map.of());
+  }
+
+  /**
+   * Stores a new secret.
+   *
+   * @param verify whether every registry must accept the credentials first
+   * @param expiresAt expiries the user gave, by registry entry; others are learned from the
+   *     credentials where they carry one
+   */
+  public DockerRegistrySecret create(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      boolean verify,
+      Map<String, Instant> expiresAt) {
     return audited(
         caller,
         SecretAction.CREATE,
@@ -99,10 +117,12 @@ public class DockerRegistrySecretService {
         () -> {
           RegistryVerification verification = verify ? require(config) : null;
           try {
-            return changes.create(caller, name, config, properties.maxCount(), verification);
+            return changes.create(
+                caller, name, config, properties.maxCount(), verification, expiresAt);
           } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
             ensureQuotaCounter(caller.tenant());
-            return changes.create(caller, name, config, properties.maxCount(), verification);
+            return changes.create(
+                caller, name, config, properties.maxCount(), verification, expiresAt);
           }
         });
   }
@@ -114,13 +134,24 @@ public class DockerRegistrySecretService {
       DockerConfigJson config,
       ExpectedVersions expected,
       boolean verify) {
+    return modify(caller, name, config, expected, verify, Map.of());
+  }
+
+  /** As above, with expiries the user gave, by registry entry. */
+  public DockerRegistrySecret modify(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      ExpectedVersions expected,
+      boolean verify,
+      Map<String, Instant> expiresAt) {
     return audited(
         caller,
         SecretAction.MODIFY,
         name,
         () -> {
           RegistryVerification verification = verify ? require(config) : null;
-          return changes.modify(caller, name, config, expected, verification);
+          return changes.modify(caller, name, config, expected, verification, expiresAt);
         });
   }
 

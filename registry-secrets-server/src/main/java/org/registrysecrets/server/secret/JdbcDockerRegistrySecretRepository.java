@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretRepository {
 
   private static final String METADATA =
-      "select name, created_at, modified_at, registries, version, verification"
+      "select name, created_at, modified_at, registries, version, verification, expiry"
           + " from docker_registry_secret";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -211,7 +211,26 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
         rs.getObject("modified_at", OffsetDateTime.class).toInstant(),
         registries.isEmpty() ? List.of() : Arrays.asList(registries.split(",")),
         rs.getLong("version"),
-        verification(rs.getString("verification")));
+        verification(rs.getString("verification")),
+        expiry(rs.getString("expiry")));
+  }
+
+  @Override
+  public void setExpiry(TenantId tenant, SecretName name, @Nullable SecretExpiry expiry) {
+    jdbc.sql(
+            "update docker_registry_secret set expiry = ?, expires_at = ?"
+                + " where tenant = ? and name = ?")
+        .params(
+            Arrays.asList(
+                expiry == null ? null : JSON.writeValueAsString(expiry),
+                expiry == null ? null : SqlValues.utc(expiry.earliest()),
+                tenant.value(),
+                name.value()))
+        .update();
+  }
+
+  private static @Nullable SecretExpiry expiry(@Nullable String json) {
+    return json == null ? null : JSON.readValue(json, SecretExpiry.class);
   }
 
   private static @Nullable String json(@Nullable RegistryVerification verification) {

@@ -1,5 +1,6 @@
 package org.registrysecrets.server.secret;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxCount how many secrets one tenant may keep (SAP AI Core allows 50)
  * @param versionsKept how many versions of each secret are kept, the current one included
+ * @param expiryWarning how long before its credentials expire a secret counts as {@code expiring}
  */
 @ConfigurationProperties("regsecrets.secrets")
 public record SecretProperties(
-    @DefaultValue("50") long maxCount, @DefaultValue("10") int versionsKept) {
+    @DefaultValue("50") long maxCount,
+    @DefaultValue("10") int versionsKept,
+    @DefaultValue("7d") Duration expiryWarning) {
 
   public SecretProperties {
     if (versionsKept < 1) {

@@ -55,7 +55,7 @@ class DockerRegistrySecretServiceTests {
               repository, mock(SecretVersions.class), cipher, auditLog, events, clock),
           registries,
           auditLog,
-          new SecretProperties(2, 10),
+          new SecretProperties(2, 10, java.time.Duration.ofDays(7)),
           clock);
 
   @Test

@@ -1,9 +1,15 @@
 package org.registrysecrets.server.secret.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
@@ -12,12 +18,14 @@ import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretCreationRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretData;
+import org.registrysecrets.api.wire.DockerRegistrySecretExpiry;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.PullCheckRequest;
 import org.registrysecrets.api.wire.PullCheckResponse;
+import org.registrysecrets.api.wire.RegistrySecretsExtension;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.api.wire.SecretVersionInfo;
@@ -28,6 +36,8 @@ import org.registrysecrets.server.secret.DockerRegistrySecretPage;
 import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.ExpectedVersions;
 import org.registrysecrets.server.secret.Paging;
+import org.registrysecrets.server.secret.SecretExpiry;
+import org.registrysecrets.server.secret.SecretProperties;
 import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuota;
 import org.registrysecrets.server.secret.SecretVersion;
@@ -63,20 +73,46 @@ class DockerRegistrySecretController {
   private final DockerRegistrySecretService secrets;
   private final SecretPullChecks pullChecks;
   private final ObjectProvider<SyncStatusProvider> syncStatus;
+  private final SecretProperties properties;
+  private final Clock clock;
 
   DockerRegistrySecretController(
       DockerRegistrySecretService secrets,
       SecretPullChecks pullChecks,
-      ObjectProvider<SyncStatusProvider> syncStatus) {
+      ObjectProvider<SyncStatusProvider> syncStatus,
+      SecretProperties properties,
+      Clock clock) {
     this.secrets = secrets;
     this.pullChecks = pullChecks;
     this.syncStatus = syncStatus;
+    this.properties = properties;
+    this.clock = clock;
   }
 
+  /**
+   * AI Core's list; {@code expiringWithin} (an ISO-8601 duration such as {@code P7D}, Registry
+   * Secrets only) keeps the secrets whose earliest expiry falls before then, expired ones included.
+   */
   @GetMapping("/dockerRegistrySecrets")
-  DockerRegistrySecretList list(Caller caller, Paging paging) {
-    DockerRegistrySecretPage page = secrets.list(caller.tenant(), paging);
+  DockerRegistrySecretList list(
+      Caller caller,
+      Paging paging,
+      @RequestParam(name = "expiringWithin", required = false) @Nullable String expiringWithin) {
     Map<String, DockerRegistrySecretSync> sync = syncOf(caller.tenant());
+    if (expiringWithin != null) {
+      Instant before = clock.instant().plus(duration(expiringWithin));
+      List<DockerRegistrySecretMetadata> expiring =
+          secrets.list(caller.tenant(), Paging.ALL).secrets().stream()
+              .filter(
+                  secret -> secret.expiry() != null && secret.expiry().earliest().isBefore(before))
+              .map(secret -> metadata(secret, sync))
+              .toList();
+      List<DockerRegistrySecretMetadata> page =
+          expiring.stream().skip(paging.skip()).limit(paging.top()).toList();
+      return new DockerRegistrySecretList(
+          paging.countTotal() ? expiring.size() : page.size(), page);
+    }
+    DockerRegistrySecretPage page = secrets.list(caller.tenant(), paging);
     List<DockerRegistrySecretMetadata> resources =
         page.secrets().stream().map(secret -> metadata(secret, sync)).toList();
     Long total = page.total();
@@ -94,7 +130,12 @@ class DockerRegistrySecretController {
     SecretName name = SecretName.of(body.name());
     ParsedDockerConfig config = parse(body.data());
     DockerRegistrySecret created =
-        secrets.create(caller, name, config.config(), QueryParameters.bool("verify", verify));
+        secrets.create(
+            caller,
+            name,
+            config.config(),
+            QueryParameters.bool("verify", verify),
+            expiries(body.extension()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(created.version()))
         .body(
@@ -132,7 +173,12 @@ class DockerRegistrySecretController {
     ParsedDockerConfig config = parse(body.data());
     DockerRegistrySecret modified =
         secrets.modify(
-            caller, name, config.config(), expected, QueryParameters.bool("verify", verify));
+            caller,
+            name,
+            config.config(),
+            expected,
+            QueryParameters.bool("verify", verify),
+            expiries(body.extension()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(modified.version()))
         .body(
@@ -254,8 +300,9 @@ class DockerRegistrySecretController {
     return provider == null ? Map.of() : provider.statuses(tenant);
   }
 
-  private static DockerRegistrySecretMetadata metadata(
+  private DockerRegistrySecretMetadata metadata(
       DockerRegistrySecret secret, Map<String, DockerRegistrySecretSync> sync) {
+    SecretExpiry expiry = secret.expiry();
     return new DockerRegistrySecretMetadata(
         secret.name().value(),
         secret.createdAt(),
@@ -263,6 +310,48 @@ class DockerRegistrySecretController {
         secret.registries(),
         secret.version(),
         secret.verification(),
-        sync.get(secret.name().value()));
+        sync.get(secret.name().value()),
+        expiry == null
+            ? null
+            : new DockerRegistrySecretExpiry(
+                expiry.earliest(),
+                expiry.state(clock.instant(), properties.expiryWarning()),
+                expiry.registries().entrySet().stream()
+                    .collect(
+                        Collectors.toMap(
+                            Map.Entry::getKey,
+                            entry ->
+                                new DockerRegistrySecretExpiry.RegistryExpiry(
+                                    entry.getValue().expiresAt(), entry.getValue().source())))));
+  }
+
+  /** The expiries a create or patch body gives in {@code x-regsecrets}, by registry entry. */
+  private static Map<String, Instant> expiries(@Nullable RegistrySecretsExtension extension) {
+    if (extension == null || extension.registries() == null) {
+      return Map.of();
+    }
+    Map<String, Instant> given = new LinkedHashMap<>();
+    extension
+        .registries()
+        .forEach(
+            (registry, options) -> {
+              if (options != null && options.expiresAt() != null) {
+                given.put(registry, options.expiresAt());
+              }
+            });
+    return given;
+  }
+
+  private static Duration duration(String value) {
+    try {
+      Duration duration = Duration.parse(value);
+      if (duration.isNegative()) {
+        throw new DateTimeParseException("negative", value, 0);
+      }
+      return duration;
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          "expiringWithin must be an ISO-8601 duration such as P7D or PT12H.");
+    }
   }
 }

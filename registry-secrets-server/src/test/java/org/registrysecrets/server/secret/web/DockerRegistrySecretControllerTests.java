@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.ExpectedVersions;
 import org.registrysecrets.server.secret.Paging;
 import org.registrysecrets.server.secret.SecretNotFoundException;
+import org.registrysecrets.server.secret.SecretProperties;
 import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuotaExceededException;
 import org.registrysecrets.server.security.ApiSecurityConfiguration;
@@ -55,7 +57,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             type = FilterType.REGEX,
             pattern = "org\\.registrysecrets\\.server\\.launchpad\\..*"))
 @Import({ApiSecurityConfiguration.class, ApiErrorWriter.class})
-@EnableConfigurationProperties({ApiProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({
+  ApiProperties.class,
+  SecurityProperties.class,
+  SecretProperties.class
+})
 class DockerRegistrySecretControllerTests {
 
   private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
@@ -100,7 +106,7 @@ class DockerRegistrySecretControllerTests {
 
   @Test
   void passesEveryIfMatchTagAsOneCondition() {
-    when(secrets.modify(any(), eq(SecretName.of("pull")), any(), any(), eq(false)))
+    when(secrets.modify(any(), eq(SecretName.of("pull")), any(), any(), eq(false), eq(Map.of())))
         .thenReturn(secret("pull"));
 
     MvcTestResult result =
@@ -120,14 +126,15 @@ class DockerRegistrySecretControllerTests {
             eq(SecretName.of("pull")),
             any(),
             eq(ExpectedVersions.oneOf(Set.of(3L, IfMatchArgumentResolver.NO_VERSION, 5L))),
-            eq(false));
+            eq(false),
+            eq(Map.of()));
   }
 
   @Test
   void mapsEachRefusalToAiCoresStatusAndCode() {
     when(secrets.get(TENANT, SecretName.of("gone")))
         .thenThrow(new SecretNotFoundException(SecretName.of("gone")));
-    when(secrets.create(any(), any(), any(), eq(false)))
+    when(secrets.create(any(), any(), any(), eq(false), eq(Map.of())))
         .thenThrow(new SecretQuotaExceededException(50));
 
     MvcTestResult missing = mvc.get().uri(SECRETS + "/gone").with(bearer("reader")).exchange();

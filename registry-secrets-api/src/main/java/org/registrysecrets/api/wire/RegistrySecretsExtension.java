@@ -1,0 +1,23 @@
+package org.registrysecrets.api.wire;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The additive {@code "x-regsecrets"} object of a create or patch body: what Registry Secrets knows
+ * beyond AI Core. SAP's clients never send it and are not affected by it.
+ *
+ * <pre>{"x-regsecrets": {"registries": {"ghcr.io": {"expiresAt": "2027-03-01T00:00:00Z"}}}}</pre>
+ *
+ * @param registries options per registry entry, by the entry's key in {@code auths}
+ */
+public record RegistrySecretsExtension(@Nullable Map<String, Registry> registries) {
+
+  /**
+   * Options of one registry entry.
+   *
+   * @param expiresAt when its credentials stop working
+   */
+  public record Registry(@Nullable Instant expiresAt) {}
+}
