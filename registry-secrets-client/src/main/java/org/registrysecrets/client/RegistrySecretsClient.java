@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.Urls;
@@ -115,9 +116,19 @@ public final class RegistrySecretsClient {
    */
   public DockerRegistrySecretChangeResponse create(
       String name, String dockerConfigJson, boolean verify) {
+    return create(name, dockerConfigJson, verify, Map.of());
+  }
+
+  /**
+   * Creates a secret with the expiries of its entries (Registry Secrets only: sent in {@code
+   * x-regsecrets}, which AI Core would refuse), by the entries' keys.
+   */
+  public DockerRegistrySecretChangeResponse create(
+      String name, String dockerConfigJson, boolean verify, Map<String, Instant> expiresAt) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.put("name", name);
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
+    addExpiries(body, expiresAt);
     return read(
         send("POST", SECRETS + (verify ? "?verify=true" : ""), body.toString(), null),
         DockerRegistrySecretChangeResponse.class);
@@ -132,8 +143,19 @@ public final class RegistrySecretsClient {
   /** Replaces a secret's config; with {@code verify}, only if every registry accepts it. */
   public DockerRegistrySecretChangeResponse modify(
       String name, String dockerConfigJson, @Nullable String ifMatch, boolean verify) {
+    return modify(name, dockerConfigJson, ifMatch, verify, Map.of());
+  }
+
+  /** Replaces a secret's config and the expiries of its entries (Registry Secrets only). */
+  public DockerRegistrySecretChangeResponse modify(
+      String name,
+      String dockerConfigJson,
+      @Nullable String ifMatch,
+      boolean verify,
+      Map<String, Instant> expiresAt) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
+    addExpiries(body, expiresAt);
     return read(
         send(
             "PATCH",
@@ -320,6 +342,15 @@ public final class RegistrySecretsClient {
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
       return null;
     }
+  }
+
+  private static void addExpiries(ObjectNode body, Map<String, Instant> expiresAt) {
+    if (expiresAt.isEmpty()) {
+      return;
+    }
+    ObjectNode registries = body.putObject("x-regsecrets").putObject("registries");
+    expiresAt.forEach(
+        (registry, at) -> registries.putObject(registry).put("expiresAt", at.toString()));
   }
 
   private static String encode(String segment) {

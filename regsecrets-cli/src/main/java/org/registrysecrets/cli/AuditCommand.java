@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.wire.AuditEventInfo;
 import org.registrysecrets.api.wire.AuditEventList;
@@ -21,8 +18,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Show who changed which secret, when, and how it ended (newest first).")
 final class AuditCommand extends ApiCommand {
-
-  private static final Pattern AGO = Pattern.compile("(\\d{1,6})([smhd])");
 
   @Option(names = "--secret", paramLabel = "NAME", description = "Only this secret's events.")
   @Nullable String secret;
@@ -90,17 +85,9 @@ final class AuditCommand extends ApiCommand {
     if (value == null) {
       return null;
     }
-    Matcher ago = AGO.matcher(value.strip().toLowerCase(Locale.ROOT));
-    if (ago.matches()) {
-      long amount = Long.parseLong(ago.group(1));
-      Duration unit =
-          switch (ago.group(2)) {
-            case "s" -> Duration.ofSeconds(1);
-            case "m" -> Duration.ofMinutes(1);
-            case "h" -> Duration.ofHours(1);
-            default -> Duration.ofDays(1);
-          };
-      return now.minus(unit.multipliedBy(amount));
+    Duration age = Ages.parse(value);
+    if (age != null) {
+      return now.minus(age);
     }
     try {
       return OffsetDateTime.parse(value.strip()).toInstant();

@@ -52,12 +52,16 @@ final class ListCommand extends ApiCommand {
     }
     Output.table(
         out,
-        List.of("NAME", "REGISTRIES", "MODIFIED", "VERSION"),
+        List.of("NAME", "REGISTRIES", "MODIFIED", "VERSION", "EXPIRES"),
         secrets,
         List.of(
             DockerRegistrySecretMetadata::name,
             secret -> String.join(", ", secret.registries().stream().sorted().toList()),
             secret -> secret.modifiedAt().toString(),
-            secret -> Long.toString(secret.version())));
+            secret -> Long.toString(secret.version()),
+            secret ->
+                secret.expiry() == null
+                    ? "-"
+                    : secret.expiry().expiresAt() + " (" + secret.expiry().state() + ")"));
   }
 }

@@ -1,6 +1,15 @@
 package org.registrysecrets.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
@@ -32,8 +41,26 @@ abstract class SecretWriteCommand extends ApiCommand {
       description = "Check the credentials with each registry first; store nothing if one refuses.")
   boolean verify;
 
+  @Option(
+      names = "--expires",
+      paramLabel = "DATE",
+      description =
+          "When the credentials expire (2027-03-01 or 2027-03-01T12:00:00Z), for every registry"
+              + " of the secret; the secret shows as expiring 7 days before.")
+  @Nullable String expires;
+
+  @Option(
+      names = "--expires-in",
+      paramLabel = "AGE",
+      description = "As --expires, counted from now: 90d, 36h or 45m.")
+  @Nullable String expiresIn;
+
   abstract DockerRegistrySecretChangeResponse send(
-      RegistrySecretsClient client, String name, String dockerConfigJson, boolean verify);
+      RegistrySecretsClient client,
+      String name,
+      String dockerConfigJson,
+      boolean verify,
+      Map<String, Instant> expiresAt);
 
   abstract String pastTense();
 
@@ -52,12 +79,42 @@ abstract class SecretWriteCommand extends ApiCommand {
       }
       return 0;
     }
-    DockerRegistrySecretChangeResponse response = send(client(), name, dockerConfigJson, verify);
+    Instant expiry = expiry();
+    Map<String, Instant> expiresAt = new LinkedHashMap<>();
+    if (expiry != null) {
+      parsed.config().registries().forEach(registry -> expiresAt.put(registry, expiry));
+    }
+    DockerRegistrySecretChangeResponse response =
+        send(client(), name, dockerConfigJson, verify, expiresAt);
     response.warnings().forEach(warning -> err.println("warning: " + warning));
     if (!output.printStructured(out, response)) {
       out.println(summary(""));
     }
     return 0;
+  }
+
+  private @Nullable Instant expiry() {
+    if (expires != null && expiresIn != null) {
+      throw new UsageException("Give --expires or --expires-in, not both.");
+    }
+    if (expiresIn != null) {
+      Duration age = Ages.parse(expiresIn);
+      if (age == null) {
+        throw new UsageException("--expires-in takes an age such as 90d, 36h or 45m.");
+      }
+      return Instant.now().plus(age);
+    }
+    if (expires == null) {
+      return null;
+    }
+    try {
+      return expires.length() == 10
+          ? LocalDate.parse(expires).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : OffsetDateTime.parse(expires).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new UsageException(
+          "--expires takes a date such as 2027-03-01 or 2027-03-01T12:00:00Z.");
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.registrysecrets.cli;
 
+import java.time.Instant;
+import java.util.Map;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.client.RegistrySecretsClient;
 import picocli.CommandLine.Command;
@@ -13,8 +15,12 @@ final class UpdateCommand extends SecretWriteCommand {
 
   @Override
   DockerRegistrySecretChangeResponse send(
-      RegistrySecretsClient client, String name, String dockerConfigJson, boolean verify) {
-    return client.modify(name, dockerConfigJson, null, verify);
+      RegistrySecretsClient client,
+      String name,
+      String dockerConfigJson,
+      boolean verify,
+      Map<String, Instant> expiresAt) {
+    return client.modify(name, dockerConfigJson, null, verify, expiresAt);
   }
 
   @Override

@@ -518,6 +518,58 @@ class RegsecretsCommandTests {
   }
 
   @Test
+  void recordsExpiriesAndListsThem() {
+    Cli.Result dated =
+        cli.runWithStdin(
+            "pw\n",
+            "create",
+            "dated",
+            "--docker-server",
+            "r.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "--expires",
+            "2999-03-01");
+    Cli.Result soon =
+        cli.runWithStdin(
+            "pw\n",
+            "create",
+            "soon",
+            "--docker-server",
+            "q.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "--expires-in",
+            "3d");
+    Cli.Result both =
+        cli.runWithStdin(
+            "pw\n",
+            "create",
+            "both",
+            "--docker-server",
+            "q.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "--expires",
+            "2999-03-01",
+            "--expires-in",
+            "3d");
+    Cli.Result list = cli.run("list");
+
+    assertThat(dated.status()).as(dated.toString()).isZero();
+    assertThat(soon.status()).as(soon.toString()).isZero();
+    assertThat(both.status()).isEqualTo(2);
+    assertThat(list.out())
+        .contains("EXPIRES")
+        .contains("2999-03-01T00:00:00Z (ok)")
+        .contains("(expiring)");
+    assertThat(cli.run("get", "dated", "-o", "json").out()).contains("\"source\" : \"user\"");
+  }
+
+  @Test
   void showsTheQuota() {
     Cli.Result quota = cli.run("quota");
     Cli.Result json = cli.run("quota", "-o", "json");
