@@ -42,6 +42,9 @@ public final class RegistrySecretsClient {
 
   private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
 
+  /** The key of an expiry that holds for every registry entry of a secret. */
+  public static final String EVERY_REGISTRY = "*";
+
   private final String apiUrl;
   private final HttpClient http;
   private final AccessTokens tokens;
@@ -344,13 +347,20 @@ public final class RegistrySecretsClient {
     }
   }
 
+  /** Every entry's expiry when the map's key is {@link #EVERY_REGISTRY}. */
   private static void addExpiries(ObjectNode body, Map<String, Instant> expiresAt) {
     if (expiresAt.isEmpty()) {
       return;
     }
-    ObjectNode registries = body.putObject("x-regsecrets").putObject("registries");
+    ObjectNode extension = body.putObject("x-regsecrets");
     expiresAt.forEach(
-        (registry, at) -> registries.putObject(registry).put("expiresAt", at.toString()));
+        (registry, at) -> {
+          if (registry.equals(EVERY_REGISTRY)) {
+            extension.put("expiresAt", at.toString());
+          } else {
+            extension.withObject("registries").putObject(registry).put("expiresAt", at.toString());
+          }
+        });
   }
 
   private static String encode(String segment) {

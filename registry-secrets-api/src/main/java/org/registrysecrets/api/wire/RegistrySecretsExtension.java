@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{"x-regsecrets": {"registries": {"ghcr.io": {"expiresAt": "2027-03-01T00:00:00Z"}}}}</pre>
  *
+ * @param expiresAt when the credentials of every entry expire, unless {@code registries} says
+ *     otherwise for one
  * @param registries options per registry entry, by the entry's key in {@code auths}
  */
-public record RegistrySecretsExtension(@Nullable Map<String, Registry> registries) {
+public record RegistrySecretsExtension(
+    @Nullable Instant expiresAt, @Nullable Map<String, Registry> registries) {
 
   /**
    * Options of one registry entry.

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +123,12 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     openDialog(button(null, "Add"), "Add a Docker Registry Secret");
     dialog().findElement(By.id("secret-name")).sendKeys(uploaded);
     dialog().findElement(By.id("secret-upload")).sendKeys(file.toString());
+    // The optional expiry: three days ahead, so the tile warns
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "arguments[0].value = arguments[1]",
+            dialog().findElement(By.id("secret-expires")),
+            LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
     withoutRegistryCheck();
     browser.until(d -> !d.findElement(By.id("secret-value")).getDomProperty("value").isEmpty());
     assertThat(dialog().findElement(By.id("secret-value")).getDomProperty("value"))
@@ -127,6 +137,12 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     dialogClosed();
     awaitTile(uploaded);
     assertThat(count()).isEqualTo(before + 2);
+    assertThat(
+            tile(uploaded)
+                .findElement(By.cssSelector("[data-expiry]"))
+                .getDomAttribute("data-expiry"))
+        .isEqualTo("expiring");
+    assertThat(tile(uploaded).getText()).contains("Expires");
     browser.screenshot("secrets-tiles");
 
     // A file over 10 KB is refused and the field stays as it was
@@ -232,7 +248,12 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
   void viewersSeeTheTilesWithoutActionsAndTheServerRefusesTheirChanges() {
     String secret = TestData.uniqueName("viewed");
     String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 6);
-    api().create(secret, TestData.dockerConfig("r.io", "u", "viewer-test-pw"));
+    api()
+        .create(
+            secret,
+            TestData.dockerConfig("r.io", "u", "viewer-test-pw"),
+            false,
+            Map.of(RegistrySecretsClient.EVERY_REGISTRY, Instant.now().minusSeconds(3600)));
 
     login("admin", ADMIN_PASSWORD);
     navigate("Users");
@@ -260,6 +281,8 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     awaitTile(secret);
     assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Add']")))
         .isEmpty();
+    assertThat(tile(secret).findElement(By.cssSelector("[data-expiry]")).getText())
+        .startsWith("Expired");
     // Reading actions only: a viewer may ask whether an image can be pulled
     assertThat(tile(secret).findElements(By.tagName("button")))
         .extracting(WebElement::getText)

@@ -1,15 +1,40 @@
 package org.registrysecrets.server.launchpad.secrets;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.client.RegistrySecretsClient;
 
 /**
- * What the Add and Edit dialogs post: a name (Add only), the secret in any accepted form, and
- * whether to check it with the registry first.
+ * What the Add and Edit dialogs post: a name (Add only), the secret in any accepted form, whether
+ * to check it with the registry first, and optionally the day its credentials expire.
  */
-record SecretForm(@Nullable String name, @Nullable String secret, @Nullable String verify) {
+record SecretForm(
+    @Nullable String name,
+    @Nullable String secret,
+    @Nullable String verify,
+    @Nullable String expires) {
 
   boolean verified() {
     return "true".equals(verify);
+  }
+
+  /** The expiry for every registry of the secret, as the API takes it; none if not given. */
+  Map<String, Instant> expiresAt() {
+    if (expires == null || expires.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return Map.of(
+          RegistrySecretsClient.EVERY_REGISTRY,
+          LocalDate.parse(expires.strip()).atStartOfDay(ZoneOffset.UTC).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("Expires must be a date such as 2027-03-01.");
+    }
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigInput;
 import org.registrysecrets.api.wire.AuditEventInfo;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.api.wire.DockerRegistrySecretExpiry;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
@@ -105,7 +106,11 @@ class SecretsController {
                   person,
                   "create",
                   name,
-                  () -> client.api().create(name, input.dockerConfigJson(), form.verified()));
+                  () ->
+                      client
+                          .api()
+                          .create(
+                              name, input.dockerConfigJson(), form.verified(), form.expiresAt()));
           return concat(input.warnings(), created.warnings());
         },
         "Docker registry secret " + name + " added" + checked(form) + ".",
@@ -143,7 +148,12 @@ class SecretsController {
                   () ->
                       client
                           .api()
-                          .modify(secretName, input.dockerConfigJson(), null, form.verified()));
+                          .modify(
+                              secretName,
+                              input.dockerConfigJson(),
+                              null,
+                              form.verified(),
+                              form.expiresAt()));
           return concat(input.warnings(), modified.warnings());
         },
         "Docker registry secret " + name + " edited" + checked(form) + ".",
@@ -377,18 +387,37 @@ class SecretsController {
     }
   }
 
-  /** What a tile shows: the name and harmless metadata. */
-  record SecretTile(String name, String registries, String modified, @Nullable String sync) {
+  /**
+   * What a tile shows: the name and harmless metadata.
+   *
+   * @param expiry e.g. "Expires 2027-03-01 00:00:00 UTC", when known
+   * @param expiryState {@code ok}, {@code expiring} or {@code expired}, when known
+   */
+  record SecretTile(
+      String name,
+      String registries,
+      String modified,
+      @Nullable String sync,
+      @Nullable String expiry,
+      @Nullable String expiryState) {
 
     private static final DateTimeFormatter MODIFIED =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     static SecretTile of(DockerRegistrySecretMetadata secret) {
+      DockerRegistrySecretExpiry expiry = secret.expiry();
       return new SecretTile(
           secret.name(),
           String.join(", ", secret.registries()),
           MODIFIED.format(secret.modifiedAt()),
-          secret.sync() == null ? null : secret.sync().state());
+          secret.sync() == null ? null : secret.sync().state(),
+          expiry == null
+              ? null
+              : (DockerRegistrySecretExpiry.EXPIRED.equals(expiry.state())
+                      ? "Expired "
+                      : "Expires ")
+                  + MODIFIED.format(expiry.expiresAt()),
+          expiry == null ? null : expiry.state());
     }
   }
 

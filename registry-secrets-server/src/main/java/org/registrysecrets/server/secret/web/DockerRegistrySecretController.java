@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
@@ -135,7 +136,7 @@ class DockerRegistrySecretController {
             name,
             config.config(),
             QueryParameters.bool("verify", verify),
-            expiries(body.extension()));
+            expiries(body.extension(), config.config()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(created.version()))
         .body(
@@ -178,7 +179,7 @@ class DockerRegistrySecretController {
             config.config(),
             expected,
             QueryParameters.bool("verify", verify),
-            expiries(body.extension()));
+            expiries(body.extension(), config.config()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(modified.version()))
         .body(
@@ -325,20 +326,30 @@ class DockerRegistrySecretController {
                                     entry.getValue().expiresAt(), entry.getValue().source())))));
   }
 
-  /** The expiries a create or patch body gives in {@code x-regsecrets}, by registry entry. */
-  private static Map<String, Instant> expiries(@Nullable RegistrySecretsExtension extension) {
-    if (extension == null || extension.registries() == null) {
+  /**
+   * The expiries a create or patch body gives in {@code x-regsecrets}, by registry entry: the
+   * top-level {@code expiresAt} for every entry, then each entry's own.
+   */
+  private static Map<String, Instant> expiries(
+      @Nullable RegistrySecretsExtension extension, DockerConfigJson config) {
+    if (extension == null) {
       return Map.of();
     }
     Map<String, Instant> given = new LinkedHashMap<>();
-    extension
-        .registries()
-        .forEach(
-            (registry, options) -> {
-              if (options != null && options.expiresAt() != null) {
-                given.put(registry, options.expiresAt());
-              }
-            });
+    Instant forAll = extension.expiresAt();
+    if (forAll != null) {
+      config.registries().forEach(registry -> given.put(registry, forAll));
+    }
+    Map<String, RegistrySecretsExtension.Registry> perEntry = extension.registries();
+    if (perEntry == null) {
+      return given;
+    }
+    perEntry.forEach(
+        (registry, options) -> {
+          if (options != null && options.expiresAt() != null) {
+            given.put(registry, options.expiresAt());
+          }
+        });
     return given;
   }
 
