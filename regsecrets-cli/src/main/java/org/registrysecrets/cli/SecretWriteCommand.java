@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
@@ -80,10 +79,8 @@ abstract class SecretWriteCommand extends ApiCommand {
       return 0;
     }
     Instant expiry = expiry();
-    Map<String, Instant> expiresAt = new LinkedHashMap<>();
-    if (expiry != null) {
-      parsed.config().registries().forEach(registry -> expiresAt.put(registry, expiry));
-    }
+    Map<String, Instant> expiresAt =
+        expiry == null ? Map.of() : Map.of(RegistrySecretsClient.EVERY_REGISTRY, expiry);
     DockerRegistrySecretChangeResponse response =
         send(client(), name, dockerConfigJson, verify, expiresAt);
     response.warnings().forEach(warning -> err.println("warning: " + warning));

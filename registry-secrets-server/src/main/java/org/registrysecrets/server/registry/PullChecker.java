@@ -3,6 +3,7 @@ package org.registrysecrets.server.registry;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.RegistryCredential;
@@ -40,7 +41,7 @@ public class PullChecker {
   public List<PullCheckResult> check(
       DockerConfigJson config, List<String> references, List<ImageReference> images) {
     List<RegistryCredential> entries = config.credentials();
-    List<Integer> positions = java.util.stream.IntStream.range(0, images.size()).boxed().toList();
+    List<Integer> positions = IntStream.range(0, images.size()).boxed().toList();
     return http.inParallel(
         positions,
         i -> check(entries, references.get(i), images.get(i)),

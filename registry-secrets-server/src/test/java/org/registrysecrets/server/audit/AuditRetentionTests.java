@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.server.security.Caller;
@@ -57,9 +59,7 @@ class AuditRetentionTests extends ServerTestBase {
     Instant old = Instant.now().minus(properties.retention()).minus(Duration.ofDays(1));
     audit.recordRefusal(event(tenant, old, "kept-while-another-leads"));
     jdbc.sql("update sync_lock set owner = 'another-replica', expires_at = ? where name = ?")
-        .params(
-            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(5),
-            AuditRetention.LEASE)
+        .params(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), AuditRetention.LEASE)
         .update();
     try {
       assertThat(retention.prune()).isZero();
@@ -73,9 +73,7 @@ class AuditRetentionTests extends ServerTestBase {
 
   private void releaseLease() {
     jdbc.sql("update sync_lock set owner = '', expires_at = ? where name = ?")
-        .params(
-            java.time.OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC),
-            AuditRetention.LEASE)
+        .params(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), AuditRetention.LEASE)
         .update();
   }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -209,7 +210,7 @@ class RegistrySecretsClientTests extends ServerTestBase {
       exchange.sendResponseHeaders(200, 0);
       OutputStream body = exchange.getResponseBody();
       byte[] chunk = new byte[pauseMillis > 0 ? 1 : 64 * 1024];
-      java.util.Arrays.fill(chunk, (byte) ' ');
+      Arrays.fill(chunk, (byte) ' ');
       for (long sent = 0; sent < total; sent += chunk.length) {
         body.write(chunk);
         body.flush();

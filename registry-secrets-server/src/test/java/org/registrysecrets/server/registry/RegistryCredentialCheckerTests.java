@@ -3,6 +3,7 @@ package org.registrysecrets.server.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
@@ -333,8 +334,8 @@ class RegistryCredentialCheckerTests {
           new PullChecker(http).check(config, List.of(image), List.of(ImageReference.parse(image)));
       assertThat(results).hasSize(1);
       return results.get(0);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

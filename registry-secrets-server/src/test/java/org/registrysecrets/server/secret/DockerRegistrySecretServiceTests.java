@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,7 +56,7 @@ class DockerRegistrySecretServiceTests {
               repository, mock(SecretVersions.class), cipher, auditLog, events, clock),
           registries,
           auditLog,
-          new SecretProperties(2, 10, java.time.Duration.ofDays(7)),
+          new SecretProperties(2, 10, Duration.ofDays(7)),
           clock);
 
   @Test

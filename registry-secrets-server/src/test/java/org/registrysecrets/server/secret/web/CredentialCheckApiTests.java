@@ -6,6 +6,7 @@ import static org.registrysecrets.server.support.TestData.dockerConfig;
 import static org.registrysecrets.server.support.TestData.patchBody;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,7 +160,7 @@ class CredentialCheckApiTests {
   void refusesBadPullChecksWithAClearMessage() {
     assertThat(api.post(SECRETS, editor, createBody("asked", good())).status()).isEqualTo(202);
     String tooMany =
-        "{\"images\":[" + String.join(",", java.util.Collections.nCopies(21, "\"python\"")) + "]}";
+        "{\"images\":[" + String.join(",", Collections.nCopies(21, "\"python\"")) + "]}";
 
     Response none = api.post(SECRETS + "/asked/pull-check", viewer, "{\"images\":[]}");
     Response many = api.post(SECRETS + "/asked/pull-check", viewer, tooMany);

@@ -1,6 +1,7 @@
 package org.registrysecrets.server.secret.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.registrysecrets.server.support.TestData.createBody;
 import static org.registrysecrets.server.support.TestData.dockerConfig;
 import static org.registrysecrets.server.support.TestData.patchBody;
@@ -68,7 +69,7 @@ class SecretVersionsApiTests extends ServerTestBase {
         .isEqualTo("[\"r.io\"]");
     assertThat(audit.recent(TenantId.of(tenant), 1))
         .extracting(AuditEvent::action, AuditEvent::outcome)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("restore", "success"));
+        .containsExactly(tuple("restore", "success"));
     String answers = four.toString() + five + restored.body();
     for (int i = 1; i <= 4; i++) {
       assertThat(answers).doesNotContain("Version-" + i + "-pw");
