@@ -3,6 +3,7 @@ package org.registrysecrets.server.secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +85,7 @@ class DockerRegistrySecretChanges {
       throw new SecretAlreadyExistsException(name);
     }
     secrets.setExpiry(tenant, name, expiry);
-    versions.record(caller, name, secret.version(), now, config, sealed);
+    versions.record(caller, name, secret.version(), now, config, sealed, expiry);
     changed(caller, name, SecretAction.CREATE);
     RequestDeadline.ensureNotPassed(clock);
     return secret;
@@ -112,12 +113,24 @@ class DockerRegistrySecretChanges {
     if (secrets.find(tenant, name).isEmpty()) {
       throw new SecretNotFoundException(name);
     }
-    DockerConfigJson content =
+    SecretVersions.Content kept =
         versions
-            .ciphertext(tenant, name, version)
-            .map(ciphertext -> cipher.decrypt(ciphertext, tenant, name))
+            .content(tenant, name, version)
             .orElseThrow(() -> new SecretVersionNotFoundException(name, version));
-    return replace(caller, name, content, expected, null, Map.of(), SecretAction.RESTORE);
+    DockerConfigJson content = cipher.decrypt(kept.ciphertext(), tenant, name);
+    // The expiries the user gave come back with the content; learned ones are learned again.
+    Map<String, Instant> given = new LinkedHashMap<>();
+    if (kept.expiry() != null) {
+      kept.expiry()
+          .registries()
+          .forEach(
+              (registry, entry) -> {
+                if (SecretExpiry.GIVEN.equals(entry.source())) {
+                  given.put(registry, entry.expiresAt());
+                }
+              });
+    }
+    return replace(caller, name, content, expected, null, given, SecretAction.RESTORE);
   }
 
   /** The kept versions of an existing secret, newest first. */
@@ -149,7 +162,7 @@ class DockerRegistrySecretChanges {
     secrets.setExpiry(tenant, name, expiry);
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
-    versions.record(caller, name, modified.version(), now, config, sealed);
+    versions.record(caller, name, modified.version(), now, config, sealed, expiry);
     changed(caller, name, action);
     RequestDeadline.ensureNotPassed(clock);
     return modified;

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.server.crypto.Ciphertext;
@@ -14,6 +15,7 @@ import org.registrysecrets.server.storage.SqlValues;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The kept versions of each secret in {@code secret_version}: written in the change's own
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SecretVersions {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
   private final ContentFingerprints fingerprints;
@@ -33,6 +37,9 @@ class SecretVersions {
     this.properties = properties;
   }
 
+  /** A kept version's content and the expiry it had. */
+  record Content(Ciphertext ciphertext, @Nullable SecretExpiry expiry) {}
+
   /** Keeps {@code version} of a secret, and forgets the versions beyond the limit. */
   void record(
       Caller caller,
@@ -40,23 +47,26 @@ class SecretVersions {
       long version,
       Instant at,
       DockerConfigJson config,
-      Ciphertext ciphertext) {
+      Ciphertext ciphertext,
+      @Nullable SecretExpiry expiry) {
     TenantId tenant = caller.tenant();
     jdbc.sql(
             "insert into secret_version (tenant, secret_name, version, created_at, actor, origin,"
-                + " registries, fingerprint, key_id, ciphertext)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " registries, fingerprint, key_id, ciphertext, expiry)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            tenant.value(),
-            name.value(),
-            version,
-            SqlValues.utc(at),
-            SqlValues.fit(caller.actor(), 256),
-            SqlValues.fit(caller.origin(), 64),
-            String.join(",", config.registries()),
-            fingerprints.of(tenant, config),
-            ciphertext.keyId(),
-            ciphertext.bytes())
+            Arrays.asList(
+                tenant.value(),
+                name.value(),
+                version,
+                SqlValues.utc(at),
+                SqlValues.fit(caller.actor(), 256),
+                SqlValues.fit(caller.origin(), 64),
+                String.join(",", config.registries()),
+                fingerprints.of(tenant, config),
+                ciphertext.keyId(),
+                ciphertext.bytes(),
+                expiry == null ? null : JSON.writeValueAsString(expiry)))
         .update();
     jdbc.sql("delete from secret_version where tenant = ? and secret_name = ? and version <= ?")
         .params(tenant.value(), name.value(), version - properties.versionsKept())
@@ -83,12 +93,18 @@ class SecretVersions {
         .list();
   }
 
-  Optional<Ciphertext> ciphertext(TenantId tenant, SecretName name, long version) {
+  Optional<Content> content(TenantId tenant, SecretName name, long version) {
     return jdbc.sql(
-            "select ciphertext, key_id from secret_version"
+            "select ciphertext, key_id, expiry from secret_version"
                 + " where tenant = ? and secret_name = ? and version = ?")
         .params(tenant.value(), name.value(), version)
-        .query((rs, row) -> new Ciphertext(rs.getBytes(1), rs.getLong(2)))
+        .query(
+            (rs, row) ->
+                new Content(
+                    new Ciphertext(rs.getBytes(1), rs.getLong(2)),
+                    rs.getString(3) == null
+                        ? null
+                        : JSON.readValue(rs.getString(3), SecretExpiry.class)))
         .optional();
   }
 

@@ -101,6 +101,25 @@ class SecretVersionsApiTests extends ServerTestBase {
   }
 
   @Test
+  void restoringAVersionBringsBackTheExpiryItsUserGave() {
+    api.post(
+        SECRETS,
+        editor,
+        "{\"name\":\"dated\",\"data\":{\".dockerconfigjson\":\""
+            + dockerConfig("r.io", "u", "p1").replace("\"", "\\\"")
+            + "\"},\"x-regsecrets\":{\"expiresAt\":\"2999-03-01T00:00:00Z\"}}");
+    api.patch(SECRETS + "/dated", editor, patchBody(dockerConfig("r.io", "u", "p2")));
+    boolean expiryAfterPatch = api.get(SECRETS + "/dated", viewer).json().has("expiry");
+
+    api.post(SECRETS + "/dated/versions/1/restore", editor, null);
+    JsonNode restored = api.get(SECRETS + "/dated", viewer).json().get("expiry");
+
+    assertThat(expiryAfterPatch).isFalse();
+    assertThat(restored.get("expiresAt").asString()).isEqualTo("2999-03-01T00:00:00Z");
+    assertThat(restored.get("registries").get("r.io").get("source").asString()).isEqualTo("user");
+  }
+
+  @Test
   void keepsTheLastTenAndDeleteForgetsThemAll() {
     api.post(SECRETS, editor, createBody("many", dockerConfig("r.io", "u", "p0")));
     for (int i = 1; i <= 11; i++) {
