@@ -25,9 +25,4 @@ public record AuditQuery(
       throw new IllegalArgumentException("top must be 0 to " + MAX_TOP + ", skip not negative");
     }
   }
-
-  /** The newest {@code top} events of one secret. */
-  public static AuditQuery ofSecret(String secret, int top) {
-    return new AuditQuery(secret, null, null, null, top, 0);
-  }
 }

@@ -80,9 +80,9 @@ public class PullChecker {
       RegistryHttp.Refusal refusal = http.failure(e, key.host());
       String status =
           switch (refusal.kind()) {
-            case RegistryHttp.Refusal.TLS -> PullCheckResult.TLS_ERROR;
-            case RegistryHttp.Refusal.CREDENTIALS -> PullCheckResult.DENIED;
-            default -> PullCheckResult.UNREACHABLE;
+            case TLS -> PullCheckResult.TLS_ERROR;
+            case CREDENTIALS -> PullCheckResult.DENIED;
+            case PROTOCOL, UNREACHABLE -> PullCheckResult.UNREACHABLE;
           };
       return new PullCheckResult(reference, status, entry.registry(), null, null, refusal.reason());
     }

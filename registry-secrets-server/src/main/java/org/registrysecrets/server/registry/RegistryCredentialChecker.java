@@ -82,12 +82,12 @@ public class RegistryCredentialChecker {
     }
   }
 
-  private static String status(String refusal) {
+  private static String status(RegistryHttp.Refusal.Kind refusal) {
     return switch (refusal) {
-      case RegistryHttp.Refusal.TLS -> RegistryCheckResult.TLS_ERROR;
-      case RegistryHttp.Refusal.CREDENTIALS -> RegistryCheckResult.INVALID_CREDENTIALS;
-      case RegistryHttp.Refusal.PROTOCOL -> RegistryCheckResult.NOT_A_REGISTRY;
-      default -> RegistryCheckResult.UNREACHABLE;
+      case TLS -> RegistryCheckResult.TLS_ERROR;
+      case CREDENTIALS -> RegistryCheckResult.INVALID_CREDENTIALS;
+      case PROTOCOL -> RegistryCheckResult.NOT_A_REGISTRY;
+      case UNREACHABLE -> RegistryCheckResult.UNREACHABLE;
     };
   }
 

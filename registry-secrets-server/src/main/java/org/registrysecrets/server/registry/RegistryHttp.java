@@ -100,7 +100,7 @@ final class RegistryHttp implements AutoCloseable {
     }
     if (key.plainHttp()) {
       throw new Refusal(
-          Refusal.TLS,
+          Refusal.Kind.TLS,
           "plain http is not allowed; use https, or list "
               + key.host()
               + " in regsecrets.verify.insecure-registries");
@@ -134,7 +134,7 @@ final class RegistryHttp implements AutoCloseable {
       throws IOException {
     String realm = challenge.parameter("realm");
     if (realm == null || !(realm.startsWith("https://") || realm.startsWith("http://"))) {
-      throw new Refusal(Refusal.PROTOCOL, "the Bearer challenge names no usable token realm");
+      throw new Refusal(Refusal.Kind.PROTOCOL, "the Bearer challenge names no usable token realm");
     }
     StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
     List<String> parameters = new ArrayList<>();
@@ -153,14 +153,15 @@ final class RegistryHttp implements AutoCloseable {
     if (tokenUri.getScheme().equals("http")
         && properties.insecureRegistries().stream()
             .noneMatch(r -> r.equalsIgnoreCase(tokenUri.getAuthority()))) {
-      throw new Refusal(Refusal.TLS, "the token realm uses plain http, which is not allowed");
+      throw new Refusal(Refusal.Kind.TLS, "the token realm uses plain http, which is not allowed");
     }
     Answer token = get(tokenUri, authorization);
     if (token.status() == 401 || token.status() == 403) {
-      throw new Refusal(Refusal.CREDENTIALS, "the token service refused the user name or password");
+      throw new Refusal(
+          Refusal.Kind.CREDENTIALS, "the token service refused the user name or password");
     }
     if (token.status() != 200) {
-      throw new Refusal(Refusal.PROTOCOL, "the token service answered " + token.status());
+      throw new Refusal(Refusal.Kind.PROTOCOL, "the token service answered " + token.status());
     }
     String value;
     try {
@@ -170,7 +171,7 @@ final class RegistryHttp implements AutoCloseable {
       value = "";
     }
     if (value.isEmpty()) {
-      throw new Refusal(Refusal.PROTOCOL, "the token service answered without a token");
+      throw new Refusal(Refusal.Kind.PROTOCOL, "the token service answered without a token");
     }
     return value;
   }
@@ -181,18 +182,19 @@ final class RegistryHttp implements AutoCloseable {
       return refusal;
     }
     if (e instanceof GuardedDnsResolver.ForbiddenAddressException) {
-      return new Refusal(Refusal.UNREACHABLE, "refused to connect: " + e.getMessage());
+      return new Refusal(Refusal.Kind.UNREACHABLE, "refused to connect: " + e.getMessage());
     }
     if (e instanceof UnknownHostException) {
-      return new Refusal(Refusal.UNREACHABLE, "unknown host " + host);
+      return new Refusal(Refusal.Kind.UNREACHABLE, "unknown host " + host);
     }
     if (e instanceof SSLException) {
-      return new Refusal(Refusal.TLS, "TLS failed: " + printable(String.valueOf(e.getMessage())));
+      return new Refusal(
+          Refusal.Kind.TLS, "TLS failed: " + printable(String.valueOf(e.getMessage())));
     }
     if (e instanceof SocketTimeoutException) {
-      return new Refusal(Refusal.UNREACHABLE, "no answer within " + seconds());
+      return new Refusal(Refusal.Kind.UNREACHABLE, "no answer within " + seconds());
     }
-    return new Refusal(Refusal.UNREACHABLE, "cannot connect: " + e.getClass().getSimpleName());
+    return new Refusal(Refusal.Kind.UNREACHABLE, "cannot connect: " + e.getClass().getSimpleName());
   }
 
   /**
@@ -303,21 +305,24 @@ final class RegistryHttp implements AutoCloseable {
   /** A check ended with a known outcome, and the reason in words. */
   static final class Refusal extends RuntimeException {
 
-    static final String TLS = "tls-error";
-    static final String UNREACHABLE = "unreachable";
-    static final String CREDENTIALS = "credentials";
-    static final String PROTOCOL = "protocol";
+    /** What kind of outcome: each check names it in its own words. */
+    enum Kind {
+      TLS,
+      UNREACHABLE,
+      CREDENTIALS,
+      PROTOCOL
+    }
 
     private static final long serialVersionUID = 1L;
 
-    private final String kind;
+    private final Kind kind;
 
-    Refusal(String kind, String reason) {
+    Refusal(Kind kind, String reason) {
       super(reason, null, false, false);
       this.kind = kind;
     }
 
-    String kind() {
+    Kind kind() {
       return kind;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.wire.DockerRegistrySecretExpiry;
 import org.registrysecrets.server.registry.LearnedExpiry;
 
 /**
@@ -20,9 +21,6 @@ import org.registrysecrets.server.registry.LearnedExpiry;
 public record SecretExpiry(Map<String, Entry> registries) {
 
   public static final String GIVEN = "user";
-  public static final String OK = "ok";
-  public static final String EXPIRING = "expiring";
-  public static final String EXPIRED = "expired";
 
   public SecretExpiry {
     registries = Map.copyOf(registries);
@@ -66,12 +64,17 @@ public record SecretExpiry(Map<String, Entry> registries) {
         .orElseThrow();
   }
 
-  /** {@code expired}, {@code expiring} (within {@code window}) or {@code ok}, at {@code now}. */
+  /**
+   * {@link DockerRegistrySecretExpiry#EXPIRED}, {@link DockerRegistrySecretExpiry#EXPIRING} (within
+   * {@code window}) or {@link DockerRegistrySecretExpiry#OK}, at {@code now}.
+   */
   public String state(Instant now, Duration window) {
     Instant earliest = earliest();
     if (!earliest.isAfter(now)) {
-      return EXPIRED;
+      return DockerRegistrySecretExpiry.EXPIRED;
     }
-    return earliest.isBefore(now.plus(window)) ? EXPIRING : OK;
+    return earliest.isBefore(now.plus(window))
+        ? DockerRegistrySecretExpiry.EXPIRING
+        : DockerRegistrySecretExpiry.OK;
   }
 }

@@ -88,24 +88,10 @@ public final class FakeRegistryServer implements AutoCloseable {
                         .add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
                     respond(exchange, 200, "", "Docker-Content-Digest", ALLOWED_DIGEST);
                   } else {
-                    respond(
-                        exchange,
-                        401,
-                        "{}",
-                        "WWW-Authenticate",
-                        "Bearer realm=\"https://127.0.0.1:"
-                            + port
-                            + "/token\",service=\"fake-registry\",error=\"insufficient_scope\"");
+                    challenge(exchange, port, ",error=\"insufficient_scope\"");
                   }
                 } else {
-                  respond(
-                      exchange,
-                      401,
-                      "{}",
-                      "WWW-Authenticate",
-                      "Bearer realm=\"https://127.0.0.1:"
-                          + port
-                          + "/token\",service=\"fake-registry\"");
+                  challenge(exchange, port, "");
                 }
               }
             }
@@ -119,6 +105,16 @@ public final class FakeRegistryServer implements AutoCloseable {
 
   public String host() {
     return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** A 401 asking for a Bearer token from this server's token service. */
+  private static void challenge(HttpExchange exchange, int port, String extra) throws IOException {
+    respond(
+        exchange,
+        401,
+        "{}",
+        "WWW-Authenticate",
+        "Bearer realm=\"https://127.0.0.1:" + port + "/token\",service=\"fake-registry\"" + extra);
   }
 
   private static void respond(

@@ -31,15 +31,4 @@ final class LaunchpadPrincipal extends User {
   LaunchpadPrincipal withEpoch(long epoch) {
     return new LaunchpadPrincipal(getUsername(), "", getAuthorities(), epoch);
   }
-
-  // User's equals and hashCode compare the user name only, which suits session registries.
-  @Override
-  public boolean equals(Object other) {
-    return super.equals(other);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }

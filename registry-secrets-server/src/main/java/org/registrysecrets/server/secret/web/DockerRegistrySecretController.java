@@ -354,15 +354,16 @@ class DockerRegistrySecretController {
   }
 
   private static Duration duration(String value) {
+    Duration duration;
     try {
-      Duration duration = Duration.parse(value);
-      if (duration.isNegative()) {
-        throw new DateTimeParseException("negative", value, 0);
-      }
-      return duration;
+      duration = Duration.parse(value);
     } catch (DateTimeParseException e) {
+      duration = Duration.ofSeconds(-1);
+    }
+    if (duration.isNegative()) {
       throw new InvalidInputException(
           "expiringWithin must be an ISO-8601 duration such as P7D or PT12H.");
     }
+    return duration;
   }
 }
