@@ -431,6 +431,7 @@ class RegsecretsCommandTests {
 
     Cli.Result table = cli.run("audit", "--secret", "audited", "--since", "1h");
     Cli.Result json = cli.run("audit", "--top", "1", "-o", "json");
+    Cli.Result yamlOut = cli.run("audit", "--secret", "audited", "-o", "yaml");
     Cli.Result future = cli.run("audit", "--since", "2999-01-01T00:00:00Z");
     Cli.Result badTime = cli.run("audit", "--since", "yesterday");
 
@@ -443,8 +444,12 @@ class RegsecretsCommandTests {
         .contains("create")
         .doesNotContain("audit-pw-1");
     assertThat(table.out().lines().filter(line -> line.contains("audited"))).hasSize(3);
+    assertThat(json.status()).isZero();
     assertThat(Output.JSON.readTree(json.out()).get("count").asInt()).isEqualTo(3);
+    assertThat(yamlOut.status()).isZero();
+    assertThat(yaml(yamlOut).get("resources").get(0).get("action").asString()).isEqualTo("delete");
     assertThat(Output.JSON.readTree(json.out()).get("resources")).hasSize(1);
+    assertThat(future.status()).isZero();
     assertThat(future.err()).contains("No audit events.");
     assertThat(badTime.status()).isEqualTo(2);
     assertThat(badTime.err()).contains("--since takes a time");
@@ -468,14 +473,19 @@ class RegsecretsCommandTests {
     Cli.Result mixed =
         cli.run("can-pull", "pulls", host + "/ml/serve:2.0", host + "/ml/serve:9.9", "python");
     Cli.Result json = cli.run("can-pull", "pulls", host + "/ml/serve:2.0", "-o", "json");
+    Cli.Result yamlMixed = cli.run("can-pull", "pulls", host + "/ml/serve:9.9", "-o", "yaml");
     Cli.Result bad = cli.run("can-pull", "pulls", "Not An Image");
 
     assertThat(pullable.status()).as(pullable.toString()).isZero();
     assertThat(pullable.out()).startsWith("IMAGE").contains("pullable").contains(digest);
     assertThat(mixed.status()).isEqualTo(1);
     assertThat(mixed.out()).contains("not-found").contains("no-credentials");
+    assertThat(json.status()).isZero();
     assertThat(Output.JSON.readTree(json.out()).get("results").get(0).get("digest").asString())
         .isEqualTo(digest);
+    assertThat(yamlMixed.status()).isEqualTo(1);
+    assertThat(yaml(yamlMixed).get("results").get(0).get("status").asString())
+        .isEqualTo("not-found");
     assertThat(bad.status()).isEqualTo(1);
     assertThat(bad.err()).contains("The image reference Not An Image");
     assertThat(pullable.out() + mixed.out() + json.out())
@@ -500,6 +510,9 @@ class RegsecretsCommandTests {
     Cli.Result rollback = cli.run("rollback", "versioned", "--to-version", "1");
     Cli.Result stale = cli.run("rollback", "versioned", "--to-version", "2", "--if-version", "3");
     Cli.Result json = cli.run("history", "versioned", "-o", "json");
+    Cli.Result yamlHistory = cli.run("history", "versioned", "-o", "yaml");
+    Cli.Result rollbackJson = cli.run("rollback", "versioned", "--to-version", "2", "-o", "json");
+    Cli.Result missing = cli.run("rollback", "versioned", "--to-version", "99");
 
     assertThat(history.status()).as(history.toString()).isZero();
     assertThat(history.out()).startsWith("VERSION").contains("FINGERPRINT").contains("r.io");
@@ -508,6 +521,14 @@ class RegsecretsCommandTests {
     assertThat(rollback.out()).contains("rolled back to version 1 as version 4");
     assertThat(stale.status()).isEqualTo(1);
     assertThat(stale.err()).contains("PreconditionFailed");
+    assertThat(json.status()).isZero();
+    assertThat(yamlHistory.status()).isZero();
+    assertThat(yaml(yamlHistory).get("count").asInt()).isEqualTo(4);
+    assertThat(rollbackJson.status()).isZero();
+    assertThat(Output.JSON.readTree(rollbackJson.out()).get("message").asString())
+        .isEqualTo("Secret has been restored");
+    assertThat(missing.status()).isEqualTo(1);
+    assertThat(missing.err()).contains("Version 99");
     JsonNode versions = Output.JSON.readTree(json.out()).get("resources");
     assertThat(versions.get(0).get("fingerprint").asString())
         .isEqualTo(versions.get(3).get("fingerprint").asString());
