@@ -25,6 +25,7 @@ import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.api.dockerconfig.RegistryCredential;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
+import org.registrysecrets.server.webhook.WebhookSender;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Rules the module verification cannot see: where credentials, transactions and HTTP may meet. */
@@ -40,7 +41,8 @@ class ArchitectureTests {
           RegistrySecretsClient.class,
           RegistryCredentialChecker.class,
           KubernetesClient.class,
-          HttpClient.class);
+          HttpClient.class,
+          WebhookSender.class);
 
   @Test
   void transactionalMethodsCallNoRemoteSystem() {

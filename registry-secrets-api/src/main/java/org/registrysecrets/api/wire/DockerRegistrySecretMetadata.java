@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param verification the last check against the registries, if there was one
  * @param sync the secret's state in Kubernetes, when the sync is on
  * @param expiry when the credentials expire, when known (Registry Secrets only)
+ * @param recheck the scheduled re-check, when the secret has one (Registry Secrets only)
  */
 public record DockerRegistrySecretMetadata(
     String name,
@@ -20,7 +21,8 @@ public record DockerRegistrySecretMetadata(
     long version,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RegistryVerification verification,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretSync sync,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretExpiry expiry) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretExpiry expiry,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretRecheck recheck) {
 
   public DockerRegistrySecretMetadata {
     registries = List.copyOf(registries);

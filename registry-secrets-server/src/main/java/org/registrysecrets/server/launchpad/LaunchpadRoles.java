@@ -24,7 +24,8 @@ public final class LaunchpadRoles {
 
   /**
    * The API scopes a person with {@code roles} acts with on this server: a secrets viewer reads, an
-   * editor also changes and reads the audit trail, an administrator reads the audit trail.
+   * editor also changes, reads the audit trail and manages webhooks, an administrator reads the
+   * audit trail.
    */
   public static Set<String> apiScopes(Collection<String> roles) {
     Set<String> scopes = new LinkedHashSet<>();
@@ -33,7 +34,13 @@ public final class LaunchpadRoles {
     }
     if (roles.contains(SECRETS_EDITOR)) {
       scopes.addAll(
-          List.of(Scopes.READ, Scopes.CREATE, Scopes.UPDATE, Scopes.DELETE, Scopes.READ_AUDIT));
+          List.of(
+              Scopes.READ,
+              Scopes.CREATE,
+              Scopes.UPDATE,
+              Scopes.DELETE,
+              Scopes.READ_AUDIT,
+              Scopes.MANAGE_WEBHOOKS));
     }
     if (roles.contains(ADMINISTRATOR)) {
       scopes.add(Scopes.READ_AUDIT);

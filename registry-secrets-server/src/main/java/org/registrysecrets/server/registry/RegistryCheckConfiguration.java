@@ -1,5 +1,6 @@
 package org.registrysecrets.server.registry;
 
+import org.registrysecrets.server.outbound.NameResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

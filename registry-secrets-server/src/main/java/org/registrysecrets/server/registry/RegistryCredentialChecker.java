@@ -7,6 +7,7 @@ import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.RegistryCredential;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
 import org.registrysecrets.api.wire.RegistryCheckResult;
+import org.registrysecrets.server.outbound.NameResolver;
 
 /**
  * Logs in to each registry of a Docker config the way {@code docker login} does: {@code GET /v2/};

@@ -20,21 +20,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
+import org.registrysecrets.server.outbound.AddressGuard;
+import org.registrysecrets.server.outbound.ForbiddenAddressException;
+import org.registrysecrets.server.outbound.GuardedHttpClients;
+import org.registrysecrets.server.outbound.NameResolver;
+import org.registrysecrets.server.outbound.TrustedCertificates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,32 +55,15 @@ final class RegistryHttp implements AutoCloseable {
 
   RegistryHttp(VerifyProperties properties, NameResolver names) {
     this.properties = properties;
-    this.guard = new AddressGuard(properties.allowedHosts());
-    SSLContext tls = TrustedCertificates.sslContext(properties.caFile());
-    Timeout connect = Timeout.of(properties.connectTimeout());
-    Timeout read = Timeout.of(properties.timeout());
+    this.guard = new AddressGuard(properties.allowedHosts(), "regsecrets.verify.allowed-hosts");
     this.http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDnsResolver(new GuardedDnsResolver(names, guard))
-                    .setTlsSocketStrategy(
-                        ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic())
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(connect)
-                            .setSocketTimeout(read)
-                            .build())
-                    .setMaxConnTotal(32)
-                    .build())
-            .setDefaultRequestConfig(
-                RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(read).build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .setUserAgent("registry-secrets-credential-check")
-            .build();
+        GuardedHttpClients.create(
+            guard,
+            names,
+            TrustedCertificates.sslContext(properties.caFile()),
+            properties.connectTimeout(),
+            properties.timeout(),
+            "registry-secrets-credential-check");
   }
 
   /**
@@ -181,7 +162,7 @@ final class RegistryHttp implements AutoCloseable {
     if (e instanceof Refusal refusal) {
       return refusal;
     }
-    if (e instanceof GuardedDnsResolver.ForbiddenAddressException) {
+    if (e instanceof ForbiddenAddressException) {
       return new Refusal(Refusal.Kind.UNREACHABLE, "refused to connect: " + e.getMessage());
     }
     if (e instanceof UnknownHostException) {
@@ -261,10 +242,7 @@ final class RegistryHttp implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new IOException("Invalid URI", e);
     }
-    if (!guard.allowed(uri.getHost(), port(uri)) && guard.opens(uri.getHost())) {
-      throw new GuardedDnsResolver.ForbiddenAddressException(
-          uri.getHost() + ":" + port(uri) + " is not on regsecrets.verify.allowed-hosts");
-    }
+    guard.requirePortAllowed(uri.getHost(), port(uri));
     if (authorization != null) {
       request.setHeader("Authorization", authorization);
     }

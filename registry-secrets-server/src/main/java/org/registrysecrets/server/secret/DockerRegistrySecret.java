@@ -11,6 +11,7 @@ import org.registrysecrets.api.wire.RegistryVerification;
  *
  * @param verification the last check against the registries, if any
  * @param expiry when its credentials expire, if known
+ * @param recheck its scheduled re-check, if it has one
  */
 public record DockerRegistrySecret(
     SecretName name,
@@ -19,7 +20,8 @@ public record DockerRegistrySecret(
     List<String> registries,
     long version,
     @Nullable RegistryVerification verification,
-    @Nullable SecretExpiry expiry) {
+    @Nullable SecretExpiry expiry,
+    @Nullable SecretRecheck recheck) {
 
   public DockerRegistrySecret {
     registries = List.copyOf(registries);
@@ -33,6 +35,6 @@ public record DockerRegistrySecret(
       List<String> registries,
       long version,
       @Nullable RegistryVerification verification) {
-    this(name, createdAt, modifiedAt, registries, version, verification, null);
+    this(name, createdAt, modifiedAt, registries, version, verification, null, null);
   }
 }

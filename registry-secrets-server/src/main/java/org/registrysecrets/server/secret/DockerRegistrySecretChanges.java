@@ -1,6 +1,7 @@
 package org.registrysecrets.server.secret;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.wire.RegistryVerification;
+import org.registrysecrets.api.wire.WebhookEventTypes;
 import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.crypto.Ciphertext;
@@ -17,6 +19,7 @@ import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.security.Caller;
 import org.registrysecrets.server.storage.RequestDeadline;
 import org.registrysecrets.server.tenant.TenantId;
+import org.registrysecrets.server.webhook.WebhookEvents;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,7 @@ class DockerRegistrySecretChanges {
   private final SecretCipher cipher;
   private final AuditLog auditLog;
   private final ApplicationEventPublisher events;
+  private final WebhookEvents webhookEvents;
   private final Clock clock;
 
   DockerRegistrySecretChanges(
@@ -43,12 +47,14 @@ class DockerRegistrySecretChanges {
       SecretCipher cipher,
       AuditLog auditLog,
       ApplicationEventPublisher events,
+      WebhookEvents webhookEvents,
       Clock clock) {
     this.secrets = secrets;
     this.versions = versions;
     this.cipher = cipher;
     this.auditLog = auditLog;
     this.events = events;
+    this.webhookEvents = webhookEvents;
     this.clock = clock;
   }
 
@@ -59,9 +65,9 @@ class DockerRegistrySecretChanges {
       DockerConfigJson config,
       long maxCount,
       @Nullable RegistryVerification verification,
-      Map<String, Instant> expiresAt) {
+      SecretOptions options) {
     TenantId tenant = caller.tenant();
-    SecretExpiry expiry = SecretExpiry.of(config, expiresAt);
+    SecretExpiry expiry = SecretExpiry.of(config, options.expiresAt());
     if (secrets.find(tenant, name).isPresent()) {
       throw new SecretAlreadyExistsException(name);
     }
@@ -77,7 +83,8 @@ class DockerRegistrySecretChanges {
     }
     Instant now = now();
     DockerRegistrySecret secret =
-        new DockerRegistrySecret(name, now, now, config.registries(), 1, verification, expiry);
+        new DockerRegistrySecret(
+            name, now, now, config.registries(), 1, verification, expiry, null);
     Ciphertext sealed = cipher.encrypt(config, tenant, name);
     try {
       secrets.insert(tenant, secret, sealed);
@@ -85,6 +92,7 @@ class DockerRegistrySecretChanges {
       throw new SecretAlreadyExistsException(name);
     }
     secrets.setExpiry(tenant, name, expiry);
+    setRecheck(tenant, name, options.recheck(), now);
     versions.record(caller, name, secret.version(), now, config, sealed, expiry);
     changed(caller, name, SecretAction.CREATE);
     RequestDeadline.ensureNotPassed(clock);
@@ -98,8 +106,8 @@ class DockerRegistrySecretChanges {
       DockerConfigJson config,
       ExpectedVersions expected,
       @Nullable RegistryVerification verification,
-      Map<String, Instant> expiresAt) {
-    return replace(caller, name, config, expected, verification, expiresAt, SecretAction.MODIFY);
+      SecretOptions options) {
+    return replace(caller, name, config, expected, verification, options, SecretAction.MODIFY);
   }
 
   /**
@@ -130,7 +138,14 @@ class DockerRegistrySecretChanges {
                 }
               });
     }
-    return replace(caller, name, content, expected, null, given, SecretAction.RESTORE);
+    return replace(
+        caller,
+        name,
+        content,
+        expected,
+        null,
+        new SecretOptions(given, null),
+        SecretAction.RESTORE);
   }
 
   /** The kept versions of an existing secret, newest first. */
@@ -148,10 +163,10 @@ class DockerRegistrySecretChanges {
       DockerConfigJson config,
       ExpectedVersions expected,
       @Nullable RegistryVerification verification,
-      Map<String, Instant> expiresAt,
+      SecretOptions options,
       SecretAction action) {
     TenantId tenant = caller.tenant();
-    SecretExpiry expiry = SecretExpiry.of(config, expiresAt);
+    SecretExpiry expiry = SecretExpiry.of(config, options.expiresAt());
     Instant now = now();
     Ciphertext sealed = cipher.encrypt(config, tenant, name);
     boolean updated =
@@ -160,6 +175,7 @@ class DockerRegistrySecretChanges {
       throw refusal(tenant, name);
     }
     secrets.setExpiry(tenant, name, expiry);
+    setRecheck(tenant, name, options.recheck(), now);
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
     versions.record(caller, name, modified.version(), now, config, sealed, expiry);
@@ -200,6 +216,48 @@ class DockerRegistrySecretChanges {
     RequestDeadline.ensureNotPassed(clock);
   }
 
+  /**
+   * Records a scheduled re-check of {@code version} (dropped if the secret changed meanwhile),
+   * audited as the server's own action; a verdict other than {@code passing} raises the {@code
+   * recheck.failed} event for the tenant's webhooks.
+   */
+  @Transactional
+  boolean recordRecheck(
+      Caller system, SecretName name, long version, RegistryVerification verification) {
+    TenantId tenant = system.tenant();
+    String state = SecretRecheck.stateOf(verification);
+    if (!secrets.recordRecheck(tenant, name, version, verification, state)) {
+      return false;
+    }
+    auditLog.record(
+        audit(
+            system,
+            SecretAction.RECHECK,
+            name,
+            SecretRecheck.PASSING.equals(state) ? AuditEvent.SUCCESS : state));
+    if (!SecretRecheck.PASSING.equals(state)) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("tenant", tenant.value());
+      data.put("secret", name.value());
+      data.put("state", state);
+      data.put("checkedAt", verification.checkedAt().toString());
+      data.put(
+          "registries",
+          verification.results().stream()
+              .map(
+                  result -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("registry", result.registry());
+                    entry.put("status", result.status());
+                    entry.put("reason", result.reason());
+                    return entry;
+                  })
+              .toList());
+      webhookEvents.raise(tenant, WebhookEventTypes.RECHECK_FAILED, name.value(), data);
+    }
+    return true;
+  }
+
   /** The stored Docker config, decrypted for a check; it never leaves the server. */
   @Transactional(readOnly = true)
   DockerConfigJson config(TenantId tenant, SecretName name) {
@@ -228,6 +286,18 @@ class DockerRegistrySecretChanges {
 
     QuotaCounterMissingException() {
       super("The tenant has no quota counter yet", null, false, false);
+    }
+  }
+
+  /** Sets, keeps ({@code null}) or ends ({@link Duration#ZERO}) the secret's re-checks. */
+  private void setRecheck(TenantId tenant, SecretName name, @Nullable Duration every, Instant now) {
+    if (every == null) {
+      return;
+    }
+    if (every.isZero()) {
+      secrets.setRecheck(tenant, name, null, null);
+    } else {
+      secrets.setRecheck(tenant, name, every, now.plus(SecretRechecks.jittered(every)));
     }
   }
 

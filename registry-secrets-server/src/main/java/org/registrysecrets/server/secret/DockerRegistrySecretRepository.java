@@ -1,5 +1,6 @@
 package org.registrysecrets.server.secret;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -68,4 +69,28 @@ interface DockerRegistrySecretRepository {
 
   /** Records when the secret's credentials expire ({@code null}: not known). */
   void setExpiry(TenantId tenant, SecretName name, @Nullable SecretExpiry expiry);
+
+  /** A secret whose re-check is due. */
+  record DueRecheck(TenantId tenant, SecretName name, Duration every, Instant nextAt) {}
+
+  /** Secrets whose re-check is due at {@code now}, the most overdue first. */
+  List<DueRecheck> dueRechecks(Instant now, int limit);
+
+  /** Moves a due re-check to {@code next}; false if another round moved it first. */
+  boolean claimRecheck(DueRecheck due, Instant next);
+
+  /**
+   * Records a re-check's result and verdict, if the secret still has {@code version}; returns
+   * whether it did.
+   */
+  boolean recordRecheck(
+      TenantId tenant,
+      SecretName name,
+      long version,
+      RegistryVerification verification,
+      String state);
+
+  /** Sets the secret's re-checks ({@code every} {@code null}: none) and clears the last verdict. */
+  void setRecheck(
+      TenantId tenant, SecretName name, @Nullable Duration every, @Nullable Instant nextAt);
 }

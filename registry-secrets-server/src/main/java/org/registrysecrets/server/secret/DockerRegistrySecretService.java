@@ -1,12 +1,12 @@
 package org.registrysecrets.server.secret;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.wire.RegistryVerification;
@@ -94,22 +94,21 @@ public class DockerRegistrySecretService {
    */
   public DockerRegistrySecret create(
       Caller caller, SecretName name, DockerConfigJson config, boolean verify) {
-    return create(caller, name, config, verify, Map.of());
+    return create(caller, name, config, verify, SecretOptions.NONE);
   }
 
   /**
    * Stores a new secret.
    *
    * @param verify whether every registry must accept the credentials first
-   * @param expiresAt expiries the user gave, by registry entry; others are learned from the
-   *     credentials where they carry one
+   * @param options expiries and re-checks ({@code x-regsecrets})
    */
   public DockerRegistrySecret create(
       Caller caller,
       SecretName name,
       DockerConfigJson config,
       boolean verify,
-      Map<String, Instant> expiresAt) {
+      SecretOptions options) {
     return audited(
         caller,
         SecretAction.CREATE,
@@ -118,11 +117,11 @@ public class DockerRegistrySecretService {
           RegistryVerification verification = verify ? require(config) : null;
           try {
             return changes.create(
-                caller, name, config, properties.maxCount(), verification, expiresAt);
+                caller, name, config, properties.maxCount(), verification, checked(options));
           } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
             ensureQuotaCounter(caller.tenant());
             return changes.create(
-                caller, name, config, properties.maxCount(), verification, expiresAt);
+                caller, name, config, properties.maxCount(), verification, checked(options));
           }
         });
   }
@@ -134,24 +133,24 @@ public class DockerRegistrySecretService {
       DockerConfigJson config,
       ExpectedVersions expected,
       boolean verify) {
-    return modify(caller, name, config, expected, verify, Map.of());
+    return modify(caller, name, config, expected, verify, SecretOptions.NONE);
   }
 
-  /** As above, with expiries the user gave, by registry entry. */
+  /** As above, with expiries and re-checks ({@code x-regsecrets}). */
   public DockerRegistrySecret modify(
       Caller caller,
       SecretName name,
       DockerConfigJson config,
       ExpectedVersions expected,
       boolean verify,
-      Map<String, Instant> expiresAt) {
+      SecretOptions options) {
     return audited(
         caller,
         SecretAction.MODIFY,
         name,
         () -> {
           RegistryVerification verification = verify ? require(config) : null;
-          return changes.modify(caller, name, config, expected, verification, expiresAt);
+          return changes.modify(caller, name, config, expected, verification, checked(options));
         });
   }
 
@@ -189,6 +188,18 @@ public class DockerRegistrySecretService {
           changes.recordVerification(caller, name, verification);
           return verification;
         });
+  }
+
+  /**
+   * @throws InvalidInputException for a re-check interval shorter than the configured minimum
+   */
+  private SecretOptions checked(SecretOptions options) {
+    Duration every = options.recheck();
+    if (every != null && !every.isZero() && every.compareTo(properties.minimumRecheck()) < 0) {
+      throw new InvalidInputException(
+          "x-regsecrets.recheck must be at least " + properties.minimumRecheck() + ", or \"off\".");
+    }
+    return options;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.registrysecrets.server.secret;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretRepository {
 
   private static final String METADATA =
-      "select name, created_at, modified_at, registries, version, verification, expiry"
-          + " from docker_registry_secret";
+      "select name, created_at, modified_at, registries, version, verification, expiry,"
+          + " recheck_every, recheck_next_at, recheck_state from docker_registry_secret";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
@@ -212,7 +213,77 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
         registries.isEmpty() ? List.of() : Arrays.asList(registries.split(",")),
         rs.getLong("version"),
         verification(rs.getString("verification")),
-        expiry(rs.getString("expiry")));
+        expiry(rs.getString("expiry")),
+        recheck(rs));
+  }
+
+  private static @Nullable SecretRecheck recheck(ResultSet rs) throws SQLException {
+    long every = rs.getLong("recheck_every");
+    Instant nextAt = SqlValues.instantOrNull(rs, "recheck_next_at");
+    return every <= 0 || nextAt == null
+        ? null
+        : new SecretRecheck(Duration.ofSeconds(every), nextAt, rs.getString("recheck_state"));
+  }
+
+  @Override
+  public List<DueRecheck> dueRechecks(Instant now, int limit) {
+    return jdbc.sql(
+            "select tenant, name, recheck_every, recheck_next_at from docker_registry_secret"
+                + " where recheck_next_at <= ? order by recheck_next_at limit ?")
+        .params(SqlValues.utc(now), limit)
+        .query(
+            (rs, row) ->
+                new DueRecheck(
+                    TenantId.of(rs.getString("tenant")),
+                    SecretName.of(rs.getString("name")),
+                    Duration.ofSeconds(rs.getLong("recheck_every")),
+                    SqlValues.instant(rs, "recheck_next_at")))
+        .list();
+  }
+
+  @Override
+  public boolean claimRecheck(DueRecheck due, Instant next) {
+    return jdbc.sql(
+                "update docker_registry_secret set recheck_next_at = ?"
+                    + " where tenant = ? and name = ? and recheck_next_at = ?")
+            .params(
+                SqlValues.utc(next),
+                due.tenant().value(),
+                due.name().value(),
+                SqlValues.utc(due.nextAt()))
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean recordRecheck(
+      TenantId tenant,
+      SecretName name,
+      long version,
+      RegistryVerification verification,
+      String state) {
+    return jdbc.sql(
+                "update docker_registry_secret set verification = ?, recheck_state = ?"
+                    + " where tenant = ? and name = ? and version = ? and recheck_every is not null")
+            .params(
+                JSON.writeValueAsString(verification), state, tenant.value(), name.value(), version)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void setRecheck(
+      TenantId tenant, SecretName name, @Nullable Duration every, @Nullable Instant nextAt) {
+    jdbc.sql(
+            "update docker_registry_secret set recheck_every = ?, recheck_next_at = ?,"
+                + " recheck_state = null where tenant = ? and name = ?")
+        .params(
+            Arrays.asList(
+                every == null ? null : every.toSeconds(),
+                SqlValues.utcOrNull(nextAt),
+                tenant.value(),
+                name.value()))
+        .update();
   }
 
   @Override

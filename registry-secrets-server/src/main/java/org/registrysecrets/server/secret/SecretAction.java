@@ -8,7 +8,9 @@ public enum SecretAction {
   MODIFY,
   DELETE,
   VERIFY,
-  RESTORE;
+  RESTORE,
+  /** A scheduled re-check of the stored credentials, by the server itself. */
+  RECHECK;
 
   /** The word the audit trail records: {@code create}, {@code modify}, ... */
   public String auditName() {

@@ -58,6 +58,8 @@ public class ApiSecurityConfiguration {
                     .hasAuthority(Scopes.MANAGE_SERVICE_KEYS)
                     .requestMatchers(GET, "/platform/v1/audit-events")
                     .hasAuthority(Scopes.READ_AUDIT)
+                    .requestMatchers("/platform/v1/webhooks", "/platform/v1/webhooks/**")
+                    .hasAuthority(Scopes.MANAGE_WEBHOOKS)
                     .anyRequest()
                     .authenticated());
     return bearerTokens(http, properties, errors).build();
@@ -77,6 +79,8 @@ public class ApiSecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
                 .permitAll()
+                .requestMatchers("/actuator/prometheus")
+                .hasAuthority(Scopes.READ_METRICS)
                 .anyRequest()
                 .authenticated());
     return bearerTokens(http, properties, errors).build();

@@ -18,20 +18,43 @@ public final class Scopes {
   /** Ours: read the tenant's audit trail (who changed what, when; never data). */
   public static final String READ_AUDIT = "registrysecrets.audit.read";
 
+  /** Ours: register and remove the tenant's webhooks. */
+  public static final String MANAGE_WEBHOOKS = "registrysecrets.webhooks.manage";
+
+  /** Ours: read the operator's metrics ({@code /actuator/prometheus}), which span tenants. */
+  public static final String READ_METRICS = "registrysecrets.metrics.read";
+
   static final Set<String> ALL =
-      Set.of(READ, CREATE, UPDATE, DELETE, MANAGE_SERVICE_KEYS, READ_AUDIT);
+      Set.of(
+          READ,
+          CREATE,
+          UPDATE,
+          DELETE,
+          MANAGE_SERVICE_KEYS,
+          READ_AUDIT,
+          MANAGE_WEBHOOKS,
+          READ_METRICS);
 
   private Scopes() {}
 
   /**
-   * The scopes of a service key's role: an editor may also read the audit trail; {@code admin} is
-   * editor plus managing keys.
+   * The scopes of a service key's role: an editor may also read the audit trail and manage
+   * webhooks; {@code admin} is editor plus managing keys and reading the metrics of every tenant.
    */
   public static List<String> ofRole(ServiceKeyRole role) {
     return switch (role) {
       case VIEWER -> List.of(READ);
-      case EDITOR -> List.of(READ, CREATE, UPDATE, DELETE, READ_AUDIT);
-      case ADMIN -> List.of(READ, CREATE, UPDATE, DELETE, READ_AUDIT, MANAGE_SERVICE_KEYS);
+      case EDITOR -> List.of(READ, CREATE, UPDATE, DELETE, READ_AUDIT, MANAGE_WEBHOOKS);
+      case ADMIN ->
+          List.of(
+              READ,
+              CREATE,
+              UPDATE,
+              DELETE,
+              READ_AUDIT,
+              MANAGE_WEBHOOKS,
+              MANAGE_SERVICE_KEYS,
+              READ_METRICS);
     };
   }
 

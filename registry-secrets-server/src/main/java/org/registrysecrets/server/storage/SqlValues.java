@@ -1,5 +1,7 @@
 package org.registrysecrets.server.storage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +21,17 @@ public final class SqlValues {
 
   public static @Nullable OffsetDateTime utcOrNull(@Nullable Instant instant) {
     return instant == null ? null : utc(instant);
+  }
+
+  /** A non-null {@code timestamp with time zone} column as an instant. */
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  /** A nullable {@code timestamp with time zone} column as an instant. */
+  public static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
   /** {@code value}, cut to the {@code max} characters its column holds. */

@@ -21,6 +21,8 @@ import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.api.image.ImageReference;
 import org.registrysecrets.api.wire.PullCheckResult;
 import org.registrysecrets.api.wire.RegistryCheckResult;
+import org.registrysecrets.server.outbound.AddressGuard;
+import org.registrysecrets.server.outbound.NameResolver;
 import org.registrysecrets.server.support.DockerRegistryProcess;
 import org.registrysecrets.server.support.FakeRegistryServer;
 import org.registrysecrets.server.support.TestData;

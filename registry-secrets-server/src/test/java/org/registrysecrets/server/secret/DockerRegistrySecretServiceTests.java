@@ -29,6 +29,7 @@ import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
 import org.registrysecrets.server.tenant.TenantId;
+import org.registrysecrets.server.webhook.WebhookEvents;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** The rules of a write, with the ports (store, cipher, audit, registries, events) mocked. */
@@ -53,10 +54,17 @@ class DockerRegistrySecretServiceTests {
       new DockerRegistrySecretService(
           repository,
           new DockerRegistrySecretChanges(
-              repository, mock(SecretVersions.class), cipher, auditLog, events, clock),
+              repository,
+              mock(SecretVersions.class),
+              cipher,
+              auditLog,
+              events,
+              mock(WebhookEvents.class),
+              clock),
           registries,
           auditLog,
-          new SecretProperties(2, 10, Duration.ofDays(7)),
+          new SecretProperties(
+              2, 10, Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofMinutes(1), 2),
           clock);
 
   @Test

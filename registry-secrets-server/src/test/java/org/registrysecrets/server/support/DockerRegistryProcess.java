@@ -13,9 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,10 +33,12 @@ public final class DockerRegistryProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path htpasswd;
 
-  private DockerRegistryProcess(Process process, int port) {
+  private DockerRegistryProcess(Process process, int port, Path htpasswd) {
     this.process = process;
     this.port = port;
+    this.htpasswd = htpasswd;
   }
 
   public static DockerRegistryProcess start(TlsMaterial tls) {
@@ -51,12 +54,7 @@ public final class DockerRegistryProcess implements AutoCloseable {
     try {
       Path directory = Files.createTempDirectory("docker-registry-");
       Path htpasswd = directory.resolve("htpasswd");
-      Process hash = new ProcessBuilder("htpasswd", "-Bbn", USER, PASSWORD).start();
-      byte[] line = hash.getInputStream().readAllBytes();
-      if (hash.waitFor() != 0) {
-        throw new IllegalStateException("htpasswd failed");
-      }
-      Files.write(htpasswd, line);
+      Files.write(htpasswd, hash(PASSWORD));
       int port = freePort();
       Path config = directory.resolve("config.yml");
       Files.writeString(
@@ -85,7 +83,7 @@ public final class DockerRegistryProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(directory.resolve("registry.log").toFile())
               .start();
-      DockerRegistryProcess registry = new DockerRegistryProcess(process, port);
+      DockerRegistryProcess registry = new DockerRegistryProcess(process, port, htpasswd);
       registry.awaitListening(directory.resolve("registry.log"));
       return registry;
     } catch (IOException e) {
@@ -94,6 +92,32 @@ public final class DockerRegistryProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Makes {@link #USER}'s password {@code password}: the registry reads its htpasswd file again
+   * when the file's modification time changes, as when an administrator rotates a robot account.
+   */
+  public void changePassword(String password) {
+    try {
+      Files.write(htpasswd, hash(password));
+      Files.setLastModifiedTime(
+          htpasswd, FileTime.from(Instant.now().plusSeconds(2)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] hash(String password) throws IOException, InterruptedException {
+    Process hash = new ProcessBuilder("htpasswd", "-Bbn", USER, password).start();
+    byte[] line = hash.getInputStream().readAllBytes();
+    if (hash.waitFor() != 0) {
+      throw new IllegalStateException("htpasswd failed");
+    }
+    return line;
   }
 
   public int port() {

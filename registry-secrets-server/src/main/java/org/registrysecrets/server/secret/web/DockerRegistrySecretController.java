@@ -23,6 +23,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretExpiry;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
+import org.registrysecrets.api.wire.DockerRegistrySecretRecheck;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.PullCheckRequest;
 import org.registrysecrets.api.wire.PullCheckResponse;
@@ -38,9 +39,11 @@ import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.ExpectedVersions;
 import org.registrysecrets.server.secret.Paging;
 import org.registrysecrets.server.secret.SecretExpiry;
+import org.registrysecrets.server.secret.SecretOptions;
 import org.registrysecrets.server.secret.SecretProperties;
 import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuota;
+import org.registrysecrets.server.secret.SecretRecheck;
 import org.registrysecrets.server.secret.SecretVersion;
 import org.registrysecrets.server.secret.SyncStatusProvider;
 import org.registrysecrets.server.security.Caller;
@@ -136,7 +139,7 @@ class DockerRegistrySecretController {
             name,
             config.config(),
             QueryParameters.bool("verify", verify),
-            expiries(body.extension(), config.config()));
+            options(body.extension(), config.config()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(created.version()))
         .body(
@@ -179,7 +182,7 @@ class DockerRegistrySecretController {
             config.config(),
             expected,
             QueryParameters.bool("verify", verify),
-            expiries(body.extension(), config.config()));
+            options(body.extension(), config.config()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(modified.version()))
         .body(
@@ -304,6 +307,7 @@ class DockerRegistrySecretController {
   private DockerRegistrySecretMetadata metadata(
       DockerRegistrySecret secret, Map<String, DockerRegistrySecretSync> sync) {
     SecretExpiry expiry = secret.expiry();
+    SecretRecheck recheck = secret.recheck();
     return new DockerRegistrySecretMetadata(
         secret.name().value(),
         secret.createdAt(),
@@ -323,7 +327,38 @@ class DockerRegistrySecretController {
                             Map.Entry::getKey,
                             entry ->
                                 new DockerRegistrySecretExpiry.RegistryExpiry(
-                                    entry.getValue().expiresAt(), entry.getValue().source())))));
+                                    entry.getValue().expiresAt(), entry.getValue().source())))),
+        recheck == null
+            ? null
+            : new DockerRegistrySecretRecheck(
+                recheck.every().toString(), recheck.nextAt(), recheck.state()));
+  }
+
+  /** What a create or patch body says in {@code x-regsecrets}. */
+  private static SecretOptions options(
+      @Nullable RegistrySecretsExtension extension, DockerConfigJson config) {
+    return new SecretOptions(
+        expiries(extension, config), extension == null ? null : recheck(extension.recheck()));
+  }
+
+  /** {@code null} (keep), {@link Duration#ZERO} ({@code off}) or a positive duration. */
+  private static @Nullable Duration recheck(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.equalsIgnoreCase(RegistrySecretsExtension.OFF)) {
+      return Duration.ZERO;
+    }
+    try {
+      Duration every = Duration.parse(value);
+      if (!every.isNegative() && !every.isZero()) {
+        return every;
+      }
+    } catch (DateTimeParseException e) {
+      // Answered below.
+    }
+    throw new InvalidInputException(
+        "x-regsecrets.recheck must be an ISO-8601 duration such as P1D or PT6H, or \"off\".");
   }
 
   /**

@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.registrysecrets.server.secret.DockerRegistrySecretService;
 import org.registrysecrets.server.secret.ExpectedVersions;
 import org.registrysecrets.server.secret.Paging;
 import org.registrysecrets.server.secret.SecretNotFoundException;
+import org.registrysecrets.server.secret.SecretOptions;
 import org.registrysecrets.server.secret.SecretProperties;
 import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuotaExceededException;
@@ -106,7 +106,8 @@ class DockerRegistrySecretControllerTests {
 
   @Test
   void passesEveryIfMatchTagAsOneCondition() {
-    when(secrets.modify(any(), eq(SecretName.of("pull")), any(), any(), eq(false), eq(Map.of())))
+    when(secrets.modify(
+            any(), eq(SecretName.of("pull")), any(), any(), eq(false), eq(SecretOptions.NONE)))
         .thenReturn(secret("pull"));
 
     MvcTestResult result =
@@ -127,14 +128,14 @@ class DockerRegistrySecretControllerTests {
             any(),
             eq(ExpectedVersions.oneOf(Set.of(3L, IfMatchArgumentResolver.NO_VERSION, 5L))),
             eq(false),
-            eq(Map.of()));
+            eq(SecretOptions.NONE));
   }
 
   @Test
   void mapsEachRefusalToAiCoresStatusAndCode() {
     when(secrets.get(TENANT, SecretName.of("gone")))
         .thenThrow(new SecretNotFoundException(SecretName.of("gone")));
-    when(secrets.create(any(), any(), any(), eq(false), eq(Map.of())))
+    when(secrets.create(any(), any(), any(), eq(false), eq(SecretOptions.NONE)))
         .thenThrow(new SecretQuotaExceededException(50));
 
     MvcTestResult missing = mvc.get().uri(SECRETS + "/gone").with(bearer("reader")).exchange();

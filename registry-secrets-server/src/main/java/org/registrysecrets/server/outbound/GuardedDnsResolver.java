@@ -1,4 +1,4 @@
-package org.registrysecrets.server.registry;
+package org.registrysecrets.server.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,21 +8,12 @@ import org.apache.hc.client5.http.DnsResolver;
  * Resolves a name once and lets the connection use only the addresses it checked, so that a name
  * cannot point somewhere else between the check and the connection.
  */
-final class GuardedDnsResolver implements DnsResolver {
-
-  /** The name resolved to an address the guard refuses; no connection was attempted. */
-  static final class ForbiddenAddressException extends UnknownHostException {
-    private static final long serialVersionUID = 1L;
-
-    ForbiddenAddressException(String message) {
-      super(message);
-    }
-  }
+public final class GuardedDnsResolver implements DnsResolver {
 
   private final NameResolver names;
   private final AddressGuard guard;
 
-  GuardedDnsResolver(NameResolver names, AddressGuard guard) {
+  public GuardedDnsResolver(NameResolver names, AddressGuard guard) {
     this.names = names;
     this.guard = guard;
   }
@@ -42,8 +33,8 @@ final class GuardedDnsResolver implements DnsResolver {
                 + problem
                 + " ("
                 + address.getHostAddress()
-                + "), which is not allowed; an administrator can open it with"
-                + " regsecrets.verify.allowed-hosts");
+                + "), which is not allowed; an administrator can open it with "
+                + guard.allowListProperty());
       }
     }
     return addresses;

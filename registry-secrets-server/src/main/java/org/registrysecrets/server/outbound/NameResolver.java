@@ -1,4 +1,4 @@
-package org.registrysecrets.server.registry;
+package org.registrysecrets.server.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

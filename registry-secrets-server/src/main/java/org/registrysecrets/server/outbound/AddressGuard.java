@@ -1,4 +1,4 @@
-package org.registrysecrets.server.registry;
+package org.registrysecrets.server.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,15 +8,20 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which addresses a credential check may connect to: public ones, and hosts the
+ * Decides which addresses an outbound connection may go to: public ones, and hosts the
  * administrator opened. Loopback, private, link-local (cloud metadata at 169.254.169.254 included),
  * unique-local, shared, multicast and unspecified addresses are refused, whatever name led to them.
  */
-final class AddressGuard {
+public final class AddressGuard {
 
   private final List<String> allowedHosts;
+  private final String allowListProperty;
 
-  AddressGuard(List<String> allowedHosts) {
+  /**
+   * @param allowListProperty the setting that opens hosts, named in refusals
+   */
+  public AddressGuard(List<String> allowedHosts, String allowListProperty) {
+    this.allowListProperty = allowListProperty;
     this.allowedHosts =
         allowedHosts.stream()
             .map(host -> host.strip().toLowerCase(Locale.ROOT))
@@ -24,24 +29,39 @@ final class AddressGuard {
             .toList();
   }
 
+  /** The setting that opens hosts. */
+  public String allowListProperty() {
+    return allowListProperty;
+  }
+
   /** Whether {@code host:port} is on the allow-list (as {@code host} or as {@code host:port}). */
-  boolean allowed(String host, int port) {
+  public boolean allowed(String host, int port) {
     String name = host.toLowerCase(Locale.ROOT);
     return allowedHosts.contains(name) || allowedHosts.contains(name + ":" + port);
+  }
+
+  /**
+   * Refuses a host the allow-list opens only on other ports: its name may resolve to anything, so
+   * only the listed ports may be used.
+   */
+  public void requirePortAllowed(String host, int port) throws ForbiddenAddressException {
+    if (!allowed(host, port) && opens(host)) {
+      throw new ForbiddenAddressException(host + ":" + port + " is not on " + allowListProperty);
+    }
   }
 
   /**
    * Whether the allow-list names {@code host} with any port: only then may its name resolve to
    * anything.
    */
-  boolean opens(String host) {
+  public boolean opens(String host) {
     String name = host.toLowerCase(Locale.ROOT);
     return allowedHosts.stream()
         .anyMatch(entry -> entry.equals(name) || entry.startsWith(name + ":"));
   }
 
   /** Why {@code address} may not be reached, or {@code null} if it may. */
-  static @Nullable String problemWith(InetAddress address) {
+  public static @Nullable String problemWith(InetAddress address) {
     if (address.isLoopbackAddress()) {
       return "a loopback address";
     }

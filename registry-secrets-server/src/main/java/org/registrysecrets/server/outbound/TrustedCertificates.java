@@ -1,4 +1,4 @@
-package org.registrysecrets.server.registry;
+package org.registrysecrets.server.outbound;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,12 +19,12 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
-/** The JVM's trusted authorities, plus those of {@code regsecrets.verify.ca-file}. */
-final class TrustedCertificates {
+/** The JVM's trusted authorities, plus those of a configured PEM file. */
+public final class TrustedCertificates {
 
   private TrustedCertificates() {}
 
-  static SSLContext sslContext(@Nullable Path caFile) {
+  public static SSLContext sslContext(@Nullable Path caFile) {
     try {
       List<X509TrustManager> managers = new ArrayList<>();
       managers.add(trustManager(null));
