@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,8 +101,7 @@ public final class DockerRegistryProcess implements AutoCloseable {
   public void changePassword(String password) {
     try {
       Files.write(htpasswd, hash(password));
-      Files.setLastModifiedTime(
-          htpasswd, FileTime.from(Instant.now().plusSeconds(2)));
+      Files.setLastModifiedTime(htpasswd, FileTime.from(Instant.now().plusSeconds(2)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
