@@ -26,6 +26,9 @@ import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.api.wire.SecretVersionList;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
+import org.registrysecrets.api.wire.WebhookDeliveryList;
+import org.registrysecrets.api.wire.WebhookInfo;
+import org.registrysecrets.api.wire.WebhookList;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RegistrySecretsClient {
 
   private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
+  private static final String WEBHOOKS = "/platform/v1/webhooks";
 
   /** The key of an expiry that holds for every registry entry of a secret. */
   public static final String EVERY_REGISTRY = "*";
@@ -128,10 +132,23 @@ public final class RegistrySecretsClient {
    */
   public DockerRegistrySecretChangeResponse create(
       String name, String dockerConfigJson, boolean verify, Map<String, Instant> expiresAt) {
+    return create(name, dockerConfigJson, verify, expiresAt, null);
+  }
+
+  /**
+   * As above, with scheduled re-checks: {@code recheck} is an ISO-8601 duration ({@code P1D}),
+   * {@code off}, or {@code null} to leave them as they are.
+   */
+  public DockerRegistrySecretChangeResponse create(
+      String name,
+      String dockerConfigJson,
+      boolean verify,
+      Map<String, Instant> expiresAt,
+      @Nullable String recheck) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.put("name", name);
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
-    addExpiries(body, expiresAt);
+    addExtension(body, expiresAt, recheck);
     return read(
         send("POST", SECRETS + (verify ? "?verify=true" : ""), body.toString(), null),
         DockerRegistrySecretChangeResponse.class);
@@ -156,9 +173,20 @@ public final class RegistrySecretsClient {
       @Nullable String ifMatch,
       boolean verify,
       Map<String, Instant> expiresAt) {
+    return modify(name, dockerConfigJson, ifMatch, verify, expiresAt, null);
+  }
+
+  /** As above, with scheduled re-checks ({@code P1D}, {@code off}, or {@code null} to keep). */
+  public DockerRegistrySecretChangeResponse modify(
+      String name,
+      String dockerConfigJson,
+      @Nullable String ifMatch,
+      boolean verify,
+      Map<String, Instant> expiresAt,
+      @Nullable String recheck) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
-    addExpiries(body, expiresAt);
+    addExtension(body, expiresAt, recheck);
     return read(
         send(
             "PATCH",
@@ -290,6 +318,31 @@ public final class RegistrySecretsClient {
     send("DELETE", "/platform/v1/service-keys/" + encode(clientId), null, null);
   }
 
+  /** Registers a webhook (Registry Secrets only); {@code events} {@code null} means all. */
+  public WebhookInfo registerWebhook(String url, String secret, @Nullable List<String> events) {
+    ObjectNode body = ServiceKeys.JSON.createObjectNode();
+    body.put("url", url).put("secret", secret);
+    if (events != null) {
+      events.forEach(body.putArray("events")::add);
+    }
+    return read(send("POST", WEBHOOKS, body.toString(), null), WebhookInfo.class);
+  }
+
+  public WebhookList webhooks() {
+    return read(send("GET", WEBHOOKS, null, null), WebhookList.class);
+  }
+
+  public void removeWebhook(String id) {
+    send("DELETE", WEBHOOKS + "/" + encode(id), null, null);
+  }
+
+  /** A webhook's newest deliveries. */
+  public WebhookDeliveryList webhookDeliveries(String id) {
+    return read(
+        send("GET", WEBHOOKS + "/" + encode(id) + "/deliveries", null, null),
+        WebhookDeliveryList.class);
+  }
+
   /**
    * Sends one call; a refused token is renewed once, in case the server restarted with new keys.
    */
@@ -347,12 +400,19 @@ public final class RegistrySecretsClient {
     }
   }
 
-  /** Every entry's expiry when the map's key is {@link #EVERY_REGISTRY}. */
-  private static void addExpiries(ObjectNode body, Map<String, Instant> expiresAt) {
-    if (expiresAt.isEmpty()) {
+  /**
+   * The {@code x-regsecrets} object, if there is anything to say: every entry's expiry when the
+   * map's key is {@link #EVERY_REGISTRY}, and the re-check interval.
+   */
+  private static void addExtension(
+      ObjectNode body, Map<String, Instant> expiresAt, @Nullable String recheck) {
+    if (expiresAt.isEmpty() && recheck == null) {
       return;
     }
     ObjectNode extension = body.putObject("x-regsecrets");
+    if (recheck != null) {
+      extension.put("recheck", recheck);
+    }
     expiresAt.forEach(
         (registry, at) -> {
           if (registry.equals(EVERY_REGISTRY)) {

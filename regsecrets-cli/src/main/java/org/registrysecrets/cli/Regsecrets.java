@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       RollbackCommand.class,
       AuditCommand.class,
+      WebhooksCommand.class,
       ServiceKeysCommand.class,
       CompletionCommand.class
     })

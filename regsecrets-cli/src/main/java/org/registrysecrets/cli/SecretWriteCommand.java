@@ -54,12 +54,21 @@ abstract class SecretWriteCommand extends ApiCommand {
       description = "As --expires, counted from now: 90d, 36h or 45m.")
   @Nullable String expiresIn;
 
+  @Option(
+      names = "--recheck",
+      paramLabel = "EVERY",
+      description =
+          "Check the stored credentials with their registries every EVERY (1d, 6h) and alert"
+              + " through webhooks when a registry refuses them; off ends the re-checks.")
+  @Nullable String recheck;
+
   abstract DockerRegistrySecretChangeResponse send(
       RegistrySecretsClient client,
       String name,
       String dockerConfigJson,
       boolean verify,
-      Map<String, Instant> expiresAt);
+      Map<String, Instant> expiresAt,
+      @Nullable String recheck);
 
   abstract String pastTense();
 
@@ -82,12 +91,24 @@ abstract class SecretWriteCommand extends ApiCommand {
     Map<String, Instant> expiresAt =
         expiry == null ? Map.of() : Map.of(RegistrySecretsClient.EVERY_REGISTRY, expiry);
     DockerRegistrySecretChangeResponse response =
-        send(client(), name, dockerConfigJson, verify, expiresAt);
+        send(client(), name, dockerConfigJson, verify, expiresAt, recheckInterval());
     response.warnings().forEach(warning -> err.println("warning: " + warning));
     if (!output.printStructured(out, response)) {
       out.println(summary(""));
     }
     return 0;
+  }
+
+  /** {@code --recheck} as the API takes it: an ISO-8601 duration or {@code off}. */
+  private @Nullable String recheckInterval() {
+    if (recheck == null || recheck.equalsIgnoreCase("off")) {
+      return recheck == null ? null : "off";
+    }
+    Duration every = Ages.parse(recheck);
+    if (every == null || every.isZero()) {
+      throw new UsageException("--recheck takes an interval such as 1d or 6h, or off.");
+    }
+    return every.toString();
   }
 
   private @Nullable Instant expiry() {

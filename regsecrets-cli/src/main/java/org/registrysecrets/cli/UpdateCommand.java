@@ -2,6 +2,7 @@ package org.registrysecrets.cli;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.client.RegistrySecretsClient;
 import picocli.CommandLine.Command;
@@ -19,8 +20,9 @@ final class UpdateCommand extends SecretWriteCommand {
       String name,
       String dockerConfigJson,
       boolean verify,
-      Map<String, Instant> expiresAt) {
-    return client.modify(name, dockerConfigJson, null, verify, expiresAt);
+      Map<String, Instant> expiresAt,
+      @Nullable String recheck) {
+    return client.modify(name, dockerConfigJson, null, verify, expiresAt, recheck);
   }
 
   @Override

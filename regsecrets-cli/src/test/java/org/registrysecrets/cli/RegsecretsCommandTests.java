@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,8 @@ class RegsecretsCommandTests {
     server =
         ServerProcess.start(
             "--regsecrets.verify.allowed-hosts=localhost:" + registry.port(),
-            "--regsecrets.verify.ca-file=" + TLS.certificate());
+            "--regsecrets.verify.ca-file=" + TLS.certificate(),
+            "--regsecrets.webhooks.allowed-hosts=127.0.0.1");
     bootstrapKeyJson = Files.readString(server.serviceKeyFile());
   }
 
@@ -588,6 +590,113 @@ class RegsecretsCommandTests {
         .contains("2999-03-01T00:00:00Z (ok)")
         .contains("(expiring)");
     assertThat(cli.run("get", "dated", "-o", "json").out()).contains("\"source\" : \"user\"");
+  }
+
+  @Test
+  void managesWebhooksInEveryFormatAndNeverShowsTheirSecrets() {
+    Cli.Result made = cli.run("webhooks", "add", "http://127.0.0.1:9/made");
+    Cli.Result own =
+        cli.env("HOOK_SECRET", "my-own-signing-secret-1")
+            .run(
+                "webhooks",
+                "add",
+                "http://127.0.0.1:9/own",
+                "--secret-env",
+                "HOOK_SECRET",
+                "--event",
+                "expired",
+                "--event",
+                "recheck.failed",
+                "-o",
+                "json");
+    Cli.Result refused = cli.run("webhooks", "add", "https://10.0.0.1/hook");
+    Cli.Result badEvent = cli.run("webhooks", "add", "http://127.0.0.1:9/x", "--event", "deleted");
+    Cli.Result missingEnv =
+        cli.run("webhooks", "add", "http://127.0.0.1:9/x", "--secret-env", "NOT_SET_ANYWHERE");
+
+    assertThat(made.status()).as(made.toString()).isZero();
+    assertThat(made.out())
+        .containsPattern("webhook/\\S+ added")
+        .containsPattern("shown once\\): [0-9a-f]{64}");
+    assertThat(own.status()).as(own.toString()).isZero();
+    assertThat(own.out()).doesNotContain("my-own-signing-secret-1");
+    String ownId = Output.JSON.readTree(own.out()).get("id").asString();
+    assertThat(Output.JSON.readTree(own.out()).get("events").size()).isEqualTo(2);
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err()).contains("private network address");
+    assertThat(badEvent.status()).isEqualTo(2);
+    assertThat(missingEnv.status()).isEqualTo(2);
+
+    Cli.Result table = cli.run("webhooks", "list");
+    Cli.Result json = cli.run("webhooks", "list", "-o", "json");
+    Cli.Result yaml = cli.run("webhooks", "list", "-o", "yaml");
+    Cli.Result names = cli.run("webhooks", "list", "-o", "name");
+    assertThat(table.out())
+        .contains("ID", "URL", "EVENTS")
+        .contains("http://127.0.0.1:9/own")
+        .contains("expired,recheck.failed");
+    assertThat(Output.JSON.readTree(json.out()).size()).isEqualTo(2);
+    assertThat(yaml.out()).contains("url: \"http://127.0.0.1:9/made\"");
+    assertThat(names.out()).contains("webhook/" + ownId);
+    for (Cli.Result listed : List.of(table, json, yaml, names)) {
+      assertThat(listed.out()).doesNotContain("my-own-signing-secret-1");
+    }
+    Cli.Result deliveries = cli.run("webhooks", "deliveries", ownId);
+    assertThat(deliveries.status()).isZero();
+    assertThat(deliveries.out()).contains("EVENT", "STATE", "ATTEMPTS");
+    assertThat(cli.run("webhooks", "deliveries", ownId, "-o", "json").out().strip())
+        .isEqualTo("[ ]");
+
+    assertThat(cli.run("webhooks", "remove", ownId).out())
+        .contains("webhook/" + ownId + " removed");
+    assertThat(cli.run("webhooks", "remove", ownId).status()).isEqualTo(1);
+    assertThat(cli.run("webhooks", "list", "-o", "json").out()).doesNotContain(ownId);
+  }
+
+  @Test
+  void turnsScheduledRechecksOnAndOff() {
+    Cli.Result on =
+        cli.runWithStdin(
+            "pw\n",
+            "create",
+            "rechecked",
+            "--docker-server",
+            "r.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "--recheck",
+            "1d");
+    Cli.Result bad =
+        cli.runWithStdin(
+            "pw\n",
+            "update",
+            "rechecked",
+            "--docker-server",
+            "r.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "--recheck",
+            "daily");
+
+    assertThat(on.status()).as(on.toString()).isZero();
+    assertThat(cli.run("get", "rechecked", "-o", "json").out()).contains("\"every\" : \"PT24H\"");
+    assertThat(bad.status()).isEqualTo(2);
+    Cli.Result off =
+        cli.runWithStdin(
+            "pw\n",
+            "update",
+            "rechecked",
+            "--docker-server",
+            "r.io",
+            "--docker-username",
+            "u",
+            "--docker-password-stdin",
+            "--recheck",
+            "off");
+    assertThat(off.status()).as(off.toString()).isZero();
+    assertThat(cli.run("get", "rechecked", "-o", "json").out()).doesNotContain("\"recheck\"");
   }
 
   @Test
