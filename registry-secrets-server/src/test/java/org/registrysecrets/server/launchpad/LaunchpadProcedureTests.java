@@ -19,6 +19,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.client.ServiceKeys;
@@ -49,6 +50,7 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("regsecrets.data-dir", DATA_DIR::toString);
     registry.add("regsecrets.admin-password", () -> ADMIN_PASSWORD);
+    registry.add("regsecrets.webhooks.allowed-hosts", () -> "127.0.0.1");
   }
 
   @BeforeAll
@@ -376,6 +378,89 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
             By.id("message-strip"), "Workspace local selected."));
     navigate("Docker Registry Secrets");
     assertThat(browser.driver().findElements(tileLocator("only-in-other"))).isEmpty();
+  }
+
+  @Test
+  void routesAlertsToWebhooksAndSchedulesRechecks() {
+    String rechecked = TestData.uniqueName("rechecked");
+    String hookSecret = "launchpad-hook-secret-77";
+    login("admin", ADMIN_PASSWORD);
+    navigate("Workspaces");
+    browser.find(By.cssSelector("button[aria-label='Choose local']")).click();
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("message-strip"), "Workspace local selected."));
+
+    // A secret that the server re-checks every day
+    navigate("Docker Registry Secrets");
+    openDialog(button(null, "Add"), "Add a Docker Registry Secret");
+    dialog().findElement(By.id("secret-name")).sendKeys(rechecked);
+    dialog()
+        .findElement(By.id("secret-value"))
+        .sendKeys(TestData.dockerConfig("ghcr.io", "bot", "rechecked-Password-5"));
+    new Select(dialog().findElement(By.id("secret-recheck"))).selectByVisibleText("Every day");
+    withoutRegistryCheck();
+    button(dialog(), "Add").click();
+    dialogClosed();
+    awaitTile(rechecked);
+    WebElement badge = tile(rechecked).findElement(By.cssSelector("[data-recheck]"));
+    assertThat(badge.getText()).isEqualTo("Re-checked every day");
+    assertThat(badge.getDomAttribute("data-recheck")).isEqualTo("pending");
+    browser.screenshot("recheck-tile");
+    assertThat(api().get(rechecked).value().recheck().every()).isEqualTo("PT24H");
+    openDialog(button(tile(rechecked), "Edit"), "Edit Docker Registry Secret");
+    assertThat(dialog().getText()).contains("Now: re-checked every day.");
+    button(dialog(), "Cancel").click();
+    dialogClosed();
+
+    // Webhooks: a private address is refused inside the dialog, an allowed one is listed
+    navigate("Webhooks");
+    assertThat(browser.find(By.cssSelector("#webhook-rows h1")).getText())
+        .isEqualTo("Webhooks (0)");
+    openDialog(button(null, "Add"), "Add a Webhook");
+    dialog().findElement(By.id("webhook-url")).sendKeys("https://10.0.0.5/hook");
+    dialog().findElement(By.id("webhook-secret")).sendKeys(hookSecret);
+    button(dialog(), "Add").click();
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("webhook-dialog-messages"), "private network address"));
+    dialog().findElement(By.id("webhook-url")).clear();
+    dialog().findElement(By.id("webhook-url")).sendKeys("http://127.0.0.1:9/alerts");
+    dialog().findElement(By.cssSelector("label[for=event-0]")).click();
+    browser.screenshot("webhook-dialog");
+    button(dialog(), "Add").click();
+    dialogClosed();
+    browser.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[data-webhook='http://127.0.0.1:9/alerts']")));
+    WebElement row = browser.find(By.cssSelector("[data-webhook='http://127.0.0.1:9/alerts']"));
+    assertThat(row.getText())
+        .contains("Credentials expired")
+        .contains("Scheduled re-check failed")
+        .doesNotContain("expiring");
+    assertThat(api().webhooks().resources()).hasSize(1);
+    browser.screenshot("webhooks");
+    Dimension desktop = browser.driver().manage().window().getSize();
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.screenshot("webhooks-phone");
+    browser.driver().manage().window().setSize(desktop);
+
+    openDialog(button(row, "Deliveries"), "Deliveries");
+    assertThat(dialog().getText()).contains("Nothing was sent to this webhook yet.");
+    button(dialog(), "Close").click();
+    dialogClosed();
+    openDialog(
+        browser.find(By.cssSelector("button[aria-label='Remove http://127.0.0.1:9/alerts']")),
+        "Remove Webhook");
+    button(dialog(), "Remove").click();
+    dialogClosed();
+    browser.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector("[data-webhook='http://127.0.0.1:9/alerts']")));
+    assertThat(api().webhooks().resources()).isEmpty();
+    assertThat(browser.driver().getPageSource())
+        .doesNotContain(hookSecret)
+        .doesNotContain("rechecked-Password-5");
   }
 
   /** The tests' registries (ghcr.io, quay.io) are not reachable from here. */

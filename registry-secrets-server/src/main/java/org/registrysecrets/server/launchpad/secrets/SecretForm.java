@@ -11,13 +11,15 @@ import org.registrysecrets.client.RegistrySecretsClient;
 
 /**
  * What the Add and Edit dialogs post: a name (Add only), the secret in any accepted form, whether
- * to check it with the registry first, and optionally the day its credentials expire.
+ * to check it with the registry first, optionally the day its credentials expire, and how often the
+ * server checks them again.
  */
 record SecretForm(
     @Nullable String name,
     @Nullable String secret,
     @Nullable String verify,
-    @Nullable String expires) {
+    @Nullable String expires,
+    @Nullable String recheck) {
 
   boolean verified() {
     return "true".equals(verify);
@@ -35,6 +37,11 @@ record SecretForm(
     } catch (DateTimeParseException e) {
       throw new InvalidInputException("Expires must be a date such as 2027-03-01.");
     }
+  }
+
+  /** The re-check interval as the API takes it ({@code P1D}, {@code off}); none keeps it. */
+  @Nullable String recheckInterval() {
+    return recheck == null || recheck.isBlank() ? null : recheck.strip();
   }
 
   @Override

@@ -1,12 +1,14 @@
 package org.registrysecrets.server.launchpad.secrets;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
@@ -17,6 +19,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretExpiry;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
+import org.registrysecrets.api.wire.DockerRegistrySecretRecheck;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.SecretVersionInfo;
 import org.registrysecrets.client.ApiException;
@@ -85,6 +88,7 @@ class SecretsController {
   String addDialog(Model model) {
     model.addAttribute("mode", "add");
     model.addAttribute("secretName", "");
+    model.addAttribute("currentRecheck", null);
     return "launchpad/secret-dialog :: dialog";
   }
 
@@ -110,7 +114,11 @@ class SecretsController {
                       client
                           .api()
                           .create(
-                              name, input.dockerConfigJson(), form.verified(), form.expiresAt()));
+                              name,
+                              input.dockerConfigJson(),
+                              form.verified(),
+                              form.expiresAt(),
+                              form.recheckInterval()));
           return concat(input.warnings(), created.warnings());
         },
         "Docker registry secret " + name + " added" + checked(form) + ".",
@@ -123,7 +131,11 @@ class SecretsController {
   String editDialog(@PathVariable String name, Authentication person, Model model) {
     model.addAttribute("mode", "edit");
     model.addAttribute("secretName", SecretName.of(name).value());
-    addUsage(person, name, model);
+    DockerRegistrySecretMetadata secret = addUsage(person, name, model);
+    DockerRegistrySecretRecheck recheck = secret.recheck();
+    model.addAttribute(
+        "currentRecheck",
+        recheck == null ? "never" : SecretTile.recheckText(recheck).toLowerCase(Locale.ROOT));
     return "launchpad/secret-dialog :: dialog";
   }
 
@@ -153,7 +165,8 @@ class SecretsController {
                               input.dockerConfigJson(),
                               null,
                               form.verified(),
-                              form.expiresAt()));
+                              form.expiresAt(),
+                              form.recheckInterval()));
           return concat(input.warnings(), modified.warnings());
         },
         "Docker registry secret " + name + " edited" + checked(form) + ".",
@@ -329,7 +342,11 @@ class SecretsController {
    * and which images.
    */
   private @Nullable DockerRegistrySecretSync usage(Authentication person, String name) {
-    return client(person).api().get(SecretName.of(name).value()).value().sync();
+    return metadata(person, name).sync();
+  }
+
+  private DockerRegistrySecretMetadata metadata(Authentication person, String name) {
+    return client(person).api().get(SecretName.of(name).value()).value();
   }
 
   private List<String> usedBy(Authentication person, String name) {
@@ -337,10 +354,13 @@ class SecretsController {
     return sync == null ? List.of() : sync.usedBy();
   }
 
-  private void addUsage(Authentication person, String name, Model model) {
-    DockerRegistrySecretSync sync = usage(person, name);
+  /** Adds who uses the secret and which images; returns the secret's metadata. */
+  private DockerRegistrySecretMetadata addUsage(Authentication person, String name, Model model) {
+    DockerRegistrySecretMetadata secret = metadata(person, name);
+    DockerRegistrySecretSync sync = secret.sync();
     model.addAttribute("usedBy", sync == null ? List.of() : sync.usedBy());
     model.addAttribute("workloadImages", sync == null ? List.of() : sync.images());
+    return secret;
   }
 
   /** One kept version: never its content. */
@@ -392,6 +412,8 @@ class SecretsController {
    *
    * @param expiry e.g. "Expires 2027-03-01 00:00:00 UTC", when known
    * @param expiryState {@code ok}, {@code expiring} or {@code expired}, when known
+   * @param recheck e.g. "Re-checked every day", or "Registry refuses the credentials"
+   * @param recheckState {@code passing}, {@code failing}, {@code inconclusive} or {@code pending}
    */
   record SecretTile(
       String name,
@@ -399,7 +421,9 @@ class SecretsController {
       String modified,
       @Nullable String sync,
       @Nullable String expiry,
-      @Nullable String expiryState) {
+      @Nullable String expiryState,
+      @Nullable String recheck,
+      @Nullable String recheckState) {
 
     private static final DateTimeFormatter MODIFIED =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -417,7 +441,32 @@ class SecretsController {
                       ? "Expired "
                       : "Expires ")
                   + MODIFIED.format(expiry.expiresAt()),
-          expiry == null ? null : expiry.state());
+          expiry == null ? null : expiry.state(),
+          secret.recheck() == null ? null : recheckText(secret.recheck()),
+          secret.recheck() == null
+              ? null
+              : Objects.requireNonNullElse(secret.recheck().state(), "pending"));
+    }
+
+    /** How often, in words, and what the last re-check found. */
+    static String recheckText(DockerRegistrySecretRecheck recheck) {
+      if (DockerRegistrySecretRecheck.FAILING.equals(recheck.state())) {
+        return "Registry refuses the credentials";
+      }
+      Duration every = Duration.parse(recheck.every());
+      String often =
+          every.equals(Duration.ofDays(1))
+              ? "every day"
+              : every.equals(Duration.ofDays(7))
+                  ? "every week"
+                  : every.toMinutes() % (24 * 60) == 0
+                      ? "every " + every.toDays() + " days"
+                      : every.toMinutes() % 60 == 0
+                          ? "every " + every.toHours() + " hours"
+                          : "every " + every.toMinutes() + " minutes";
+      return DockerRegistrySecretRecheck.INCONCLUSIVE.equals(recheck.state())
+          ? "Re-check inconclusive (" + often + ")"
+          : "Re-checked " + often;
     }
   }
 

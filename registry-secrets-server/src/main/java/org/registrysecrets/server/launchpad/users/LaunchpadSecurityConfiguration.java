@@ -73,7 +73,8 @@ class LaunchpadSecurityConfiguration {
                     .hasAnyAuthority(SECRETS_VIEWER, SECRETS_EDITOR)
                     .requestMatchers("/launchpad/secrets/*/pull-check")
                     .hasAnyAuthority(SECRETS_VIEWER, SECRETS_EDITOR)
-                    .requestMatchers("/launchpad/secrets/**")
+                    .requestMatchers(
+                        "/launchpad/secrets/**", "/launchpad/webhooks", "/launchpad/webhooks/**")
                     .hasAuthority(SECRETS_EDITOR)
                     .anyRequest()
                     .authenticated())
