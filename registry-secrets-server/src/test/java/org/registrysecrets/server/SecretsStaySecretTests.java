@@ -53,6 +53,7 @@ class SecretsStaySecretTests {
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("regsecrets.data-dir", DATA_DIR::toString);
     registry.add("regsecrets.admin-password", () -> "Known-Admin-Password-4711");
+    registry.add("regsecrets.webhooks.allowed-hosts", () -> "127.0.0.1");
   }
 
   @Test
@@ -103,6 +104,15 @@ class SecretsStaySecretTests {
             token,
             "{\"images\":[\"quay.io/team/x:1\",\"python\"]}");
     Response auditEvents = api.get("/platform/v1/audit-events", token);
+    // A webhook's signing secret: sealed in the store, never answered or logged
+    String webhookSecret = "Webhook-Signing-Secret-5e77";
+    Response webhook =
+        api.post(
+            "/platform/v1/webhooks",
+            token,
+            "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"" + webhookSecret + "\"}");
+    Response webhooks = api.get("/platform/v1/webhooks", token);
+    assertThat(webhook.status()).isEqualTo(201);
     assertThat(pullChecked.status()).isEqualTo(200);
     assertThat(auditEvents.status()).isEqualTo(200);
     // Changes that are refused, each carrying a credential
@@ -143,9 +153,12 @@ class SecretsStaySecretTests {
             bootstrap.clientsecret(),
             token,
             admin,
-            "Known-Admin-Password-4711");
+            "Known-Admin-Password-4711",
+            webhookSecret);
     for (String secret : secrets) {
-      assertThat(pullChecked.body() + auditEvents.body()).as("answers").doesNotContain(secret);
+      assertThat(pullChecked.body() + auditEvents.body() + webhook.body() + webhooks.body())
+          .as("answers")
+          .doesNotContain(secret);
     }
     assertThat(output.getAll()).isNotEmpty();
     for (String secret : secrets) {

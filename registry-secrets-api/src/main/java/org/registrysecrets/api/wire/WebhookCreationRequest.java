@@ -12,4 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param events the event types to receive ({@link WebhookEventTypes}); all when absent
  */
 public record WebhookCreationRequest(
-    @Nullable String url, @Nullable String secret, @Nullable List<String> events) {}
+    @Nullable String url, @Nullable String secret, @Nullable List<String> events) {
+
+  /** Never the secret: frameworks log request bodies through this at DEBUG. */
+  @Override
+  public String toString() {
+    return "WebhookCreationRequest[url=" + url + ", secret=****, events=" + events + "]";
+  }
+}
