@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.registrysecrets.server.storage.Lease;
+import org.registrysecrets.server.storage.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +29,7 @@ class AuditRetention implements SmartLifecycle {
   private final AuditProperties properties;
   private final Clock clock = Clock.systemUTC();
   private final String owner = UUID.randomUUID().toString();
-  private volatile @Nullable ScheduledExecutorService executor;
+  private final PeriodicTask task = new PeriodicTask("audit-retention");
   private volatile boolean running;
 
   AuditRetention(
@@ -78,40 +75,17 @@ class AuditRetention implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "audit-retention"));
-    executor = started;
-    long every = properties.retentionInterval().toMillis();
-    started.scheduleWithFixedDelay(this::pruneQuietly, every, every, TimeUnit.MILLISECONDS);
+    task.start(properties.retentionInterval(), this::prune);
   }
 
   @Override
   public void stop() {
     running = false;
-    ScheduledExecutorService started = executor;
-    if (started == null) {
-      return;
-    }
-    // Not shutdownNow: an interrupt inside a JDBC call can make H2 close its database.
-    started.shutdown();
-    try {
-      started.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    task.stop();
   }
 
   @Override
   public boolean isRunning() {
     return running;
-  }
-
-  private void pruneQuietly() {
-    try {
-      prune();
-    } catch (RuntimeException e) {
-      log.warn("Audit retention round failed: {}", e.getClass().getSimpleName());
-    }
   }
 }

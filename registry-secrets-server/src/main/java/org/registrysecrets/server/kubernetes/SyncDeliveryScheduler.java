@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.registrysecrets.server.storage.Lease;
+import org.registrysecrets.server.storage.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +25,7 @@ class SyncDeliveryScheduler implements SmartLifecycle {
   private final KubernetesSyncProperties properties;
   private final Clock clock;
   private final String owner = UUID.randomUUID().toString();
-  private @Nullable ScheduledExecutorService scheduler;
+  private final PeriodicTask task = new PeriodicTask("kubernetes-sync");
   private Instant nextReconcile = Instant.EPOCH;
 
   SyncDeliveryScheduler(
@@ -90,50 +87,23 @@ class SyncDeliveryScheduler implements SmartLifecycle {
 
   @Override
   public void start() {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "kubernetes-sync");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long delay = properties.deliveryInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::safeTick, delay, delay, TimeUnit.MILLISECONDS);
-    scheduler = executor;
-  }
-
-  private void safeTick() {
-    try {
-      tick();
-    } catch (RuntimeException e) {
-      log.warn("Kubernetes sync round failed: {}", SyncFailures.describe(e));
-    }
+    task.start(properties.deliveryInterval(), this::tick);
   }
 
   /**
-   * Lets a running round finish rather than interrupting it: an interrupt inside a database call
-   * makes the embedded H2 close its file, failing every request until the pool reopens it. Rounds
-   * are bounded by the client's and the transactions' timeouts.
+   * Lets a running round finish (see {@link PeriodicTask#stop()}); rounds are bounded by the
+   * client's and the transactions' timeouts.
    */
   @Override
   public void stop() {
-    ScheduledExecutorService executor = scheduler;
-    if (executor != null) {
-      executor.shutdown();
-      try {
-        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-          executor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      scheduler = null;
+    if (task.running()) {
+      task.stop();
       lease.release(owner);
     }
   }
 
   @Override
   public boolean isRunning() {
-    return scheduler != null;
+    return task.running();
   }
 }

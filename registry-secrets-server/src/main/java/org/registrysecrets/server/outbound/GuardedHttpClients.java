@@ -1,5 +1,6 @@
 package org.registrysecrets.server.outbound;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -9,11 +10,12 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
- * HTTP clients for addresses users name: the guard sits in the resolver, so every connection goes
- * to an address it checked; no redirects (a redirect could lead past the guard), no retries, no
- * cookies, no cached credentials.
+ * HTTP clients for addresses users name, trusting the JVM's authorities and those of an optional
+ * PEM file: the guard sits in the resolver, so every connection goes to an address it checked; no
+ * redirects (a redirect could lead past the guard), no retries, no cookies, no cached credentials.
  */
 public final class GuardedHttpClients {
 
@@ -22,10 +24,11 @@ public final class GuardedHttpClients {
   public static CloseableHttpClient create(
       AddressGuard guard,
       NameResolver names,
-      SSLContext tls,
+      @Nullable Path caFile,
       Duration connectTimeout,
       Duration readTimeout,
       String userAgent) {
+    SSLContext tls = TrustedCertificates.sslContext(caFile);
     Timeout read = Timeout.of(readTimeout);
     return HttpClients.custom()
         .setConnectionManager(

@@ -20,11 +20,11 @@ import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /** The JVM's trusted authorities, plus those of a configured PEM file. */
-public final class TrustedCertificates {
+final class TrustedCertificates {
 
   private TrustedCertificates() {}
 
-  public static SSLContext sslContext(@Nullable Path caFile) {
+  static SSLContext sslContext(@Nullable Path caFile) {
     try {
       List<X509TrustManager> managers = new ArrayList<>();
       managers.add(trustManager(null));

@@ -32,7 +32,6 @@ import org.registrysecrets.server.outbound.AddressGuard;
 import org.registrysecrets.server.outbound.ForbiddenAddressException;
 import org.registrysecrets.server.outbound.GuardedHttpClients;
 import org.registrysecrets.server.outbound.NameResolver;
-import org.registrysecrets.server.outbound.TrustedCertificates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +59,7 @@ final class RegistryHttp implements AutoCloseable {
         GuardedHttpClients.create(
             guard,
             names,
-            TrustedCertificates.sslContext(properties.caFile()),
+            properties.caFile(),
             properties.connectTimeout(),
             properties.timeout(),
             "registry-secrets-credential-check");

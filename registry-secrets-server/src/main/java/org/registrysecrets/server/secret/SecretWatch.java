@@ -3,13 +3,8 @@ package org.registrysecrets.server.secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.registrysecrets.server.storage.Lease;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.registrysecrets.server.storage.PeriodicTask;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SecretWatch implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(SecretWatch.class);
   static final String LEASE = "secret-watch";
 
   private final ExpiryNotices notices;
@@ -32,7 +26,7 @@ class SecretWatch implements SmartLifecycle {
   private final SecretProperties properties;
   private final Clock clock;
   private final String owner = UUID.randomUUID().toString();
-  private volatile @Nullable ScheduledExecutorService executor;
+  private final PeriodicTask task = new PeriodicTask("secret-watch");
 
   SecretWatch(
       ExpiryNotices notices,
@@ -65,47 +59,23 @@ class SecretWatch implements SmartLifecycle {
 
   @Override
   public void start() {
-    ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "secret-watch");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long every = properties.watchInterval().toMillis();
-    started.scheduleWithFixedDelay(this::roundQuietly, every, every, TimeUnit.MILLISECONDS);
-    executor = started;
+    task.start(
+        properties.watchInterval(),
+        () -> {
+          // Every replica serves the metrics; only the leader notifies and re-checks.
+          metrics.refresh(clock.instant());
+          round(clock.instant());
+        });
   }
 
-  /** Lets a running round finish: an interrupt inside a JDBC call can make H2 close its file. */
   @Override
   public void stop() {
-    ScheduledExecutorService started = executor;
-    executor = null;
-    if (started == null) {
-      return;
-    }
-    started.shutdown();
-    try {
-      started.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    task.stop();
     lease.release(owner);
   }
 
   @Override
   public boolean isRunning() {
-    return executor != null;
-  }
-
-  private void roundQuietly() {
-    try {
-      // Every replica serves the metrics; only the leader notifies and re-checks.
-      metrics.refresh(clock.instant());
-      round(clock.instant());
-    } catch (RuntimeException e) {
-      log.warn("Secret watch round failed: {}", e.getClass().getSimpleName());
-    }
+    return task.running();
   }
 }

@@ -1,4 +1,7 @@
-/** What every JDBC repository shares: how instants and text are written to the schema. */
+/**
+ * What every JDBC repository and background job shares: how instants and text are written to the
+ * schema, database leases, periodic rounds, request deadlines.
+ */
 @NullMarked
 package org.registrysecrets.server.storage;
 

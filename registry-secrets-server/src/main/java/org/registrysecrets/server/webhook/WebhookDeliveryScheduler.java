@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.wire.WebhookDeliveryInfo;
+import org.registrysecrets.server.storage.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,7 +35,7 @@ class WebhookDeliveryScheduler implements SmartLifecycle {
   private final WebhookProperties properties;
   private final WebhookMetrics metrics;
   private final Clock clock;
-  private volatile @Nullable ScheduledExecutorService scheduler;
+  private final PeriodicTask task = new PeriodicTask("webhook-outbox");
   private volatile @Nullable ExecutorService senders;
 
   WebhookDeliveryScheduler(
@@ -123,23 +123,14 @@ class WebhookDeliveryScheduler implements SmartLifecycle {
   public void start() {
     senders =
         Executors.newFixedThreadPool(PARALLEL, runnable -> daemon(runnable, "webhook-sender"));
-    ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "webhook-outbox"));
-    long every = properties.pollInterval().toMillis();
-    started.scheduleWithFixedDelay(this::deliverQuietly, every, every, TimeUnit.MILLISECONDS);
-    scheduler = started;
+    task.start(properties.pollInterval(), this::deliverDue);
   }
 
-  /** Lets a running round finish: an interrupt inside a JDBC call can make H2 close its file. */
+  /** Lets running attempts finish (see {@link PeriodicTask#stop()}). */
   @Override
   public void stop() {
-    ScheduledExecutorService started = scheduler;
+    task.stop();
     ExecutorService pool = senders;
-    scheduler = null;
-    if (started != null) {
-      started.shutdown();
-      await(started);
-    }
     senders = null;
     if (pool != null) {
       pool.shutdown();
@@ -149,15 +140,7 @@ class WebhookDeliveryScheduler implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return scheduler != null;
-  }
-
-  private void deliverQuietly() {
-    try {
-      deliverDue();
-    } catch (RuntimeException e) {
-      log.warn("Webhook delivery round failed: {}", e.getClass().getSimpleName());
-    }
+    return task.running();
   }
 
   private static void await(ExecutorService executor) {

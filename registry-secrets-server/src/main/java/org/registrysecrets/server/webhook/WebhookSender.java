@@ -21,7 +21,6 @@ import org.registrysecrets.server.outbound.AddressGuard;
 import org.registrysecrets.server.outbound.ForbiddenAddressException;
 import org.registrysecrets.server.outbound.GuardedHttpClients;
 import org.registrysecrets.server.outbound.NameResolver;
-import org.registrysecrets.server.outbound.TrustedCertificates;
 
 /**
  * Posts one event to one receiver through the guarded client, signed with HMAC-SHA256 of the exact
@@ -44,7 +43,7 @@ public class WebhookSender implements AutoCloseable {
         GuardedHttpClients.create(
             guard,
             names,
-            TrustedCertificates.sslContext(properties.caFile()),
+            properties.caFile(),
             properties.connectTimeout(),
             properties.timeout(),
             "registry-secrets-webhook");

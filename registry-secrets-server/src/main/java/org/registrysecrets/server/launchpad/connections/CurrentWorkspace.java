@@ -3,9 +3,11 @@ package org.registrysecrets.server.launchpad.connections;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.server.launchpad.users.BuiltInUsers;
 import org.registrysecrets.server.launchpad.users.LaunchpadUser;
 import org.registrysecrets.server.launchpad.users.LaunchpadUserService;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -42,6 +44,21 @@ public class CurrentWorkspace {
     }
     List<AiApiConnection> all = connections.list("");
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).name());
+  }
+
+  /**
+   * A client of the person's current workspace, acting as them.
+   *
+   * @throws InvalidInputException if there is no connection to choose
+   */
+  public ActingClient client(Authentication person) {
+    String connection =
+        of(person)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "No AI API connection is chosen; choose one in Workspaces."));
+    return connections.client(connection, person);
   }
 
   void choose(Principal principal, String connection) {

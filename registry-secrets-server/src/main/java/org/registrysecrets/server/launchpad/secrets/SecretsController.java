@@ -53,13 +53,10 @@ class SecretsController {
   private static final String CHANGED = "secrets-changed";
   private static final int HISTORY = 50;
 
-  private final ConnectionService connections;
   private final CurrentWorkspace workspace;
   private final LaunchpadAuditLog launchpadAudit;
 
-  SecretsController(
-      ConnectionService connections, CurrentWorkspace workspace, LaunchpadAuditLog launchpadAudit) {
-    this.connections = connections;
+  SecretsController(CurrentWorkspace workspace, LaunchpadAuditLog launchpadAudit) {
     this.workspace = workspace;
     this.launchpadAudit = launchpadAudit;
   }
@@ -497,14 +494,7 @@ class SecretsController {
   }
 
   private ActingClient client(Authentication person) {
-    String connection =
-        workspace
-            .of(person)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "No AI API connection is chosen; choose one in Workspaces."));
-    return connections.client(connection, person);
+    return workspace.client(person);
   }
 
   private static String checked(SecretForm form) {

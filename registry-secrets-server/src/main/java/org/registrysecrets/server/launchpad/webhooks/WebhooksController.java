@@ -13,7 +13,6 @@ import org.registrysecrets.api.wire.WebhookInfo;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.server.launchpad.Dialogs;
 import org.registrysecrets.server.launchpad.RemoteErrors;
-import org.registrysecrets.server.launchpad.connections.ConnectionService;
 import org.registrysecrets.server.launchpad.connections.CurrentWorkspace;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -43,11 +42,9 @@ class WebhooksController {
           WebhookEventTypes.EXPIRED, "Credentials expired",
           WebhookEventTypes.RECHECK_FAILED, "Scheduled re-check failed");
 
-  private final ConnectionService connections;
   private final CurrentWorkspace workspace;
 
-  WebhooksController(ConnectionService connections, CurrentWorkspace workspace) {
-    this.connections = connections;
+  WebhooksController(CurrentWorkspace workspace) {
     this.workspace = workspace;
   }
 
@@ -142,14 +139,7 @@ class WebhooksController {
   }
 
   private RegistrySecretsClient client(Authentication person) {
-    String connection =
-        workspace
-            .of(person)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "No AI API connection is chosen; choose one in Workspaces."));
-    return connections.client(connection, person).api();
+    return workspace.client(person).api();
   }
 
   /** One webhook as the table shows it. */
