@@ -46,6 +46,13 @@ public final class BenchMain {
 
   private final Settings settings;
   private final Path jar;
+
+  /**
+   * Where the benchmark's own classes are (a directory or jar): the server under test gets them on
+   * its classpath for the baselines ({@code org.registrysecrets.bench.baseline}).
+   */
+  private final Path baselines;
+
   private final Report report = new Report();
 
   private final boolean profile;
@@ -53,6 +60,12 @@ public final class BenchMain {
   private BenchMain(Settings settings, Path jar, boolean profile) {
     this.settings = settings;
     this.jar = jar;
+    try {
+      this.baselines =
+          Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("Cannot locate the benchmark's classes", e);
+    }
     this.profile = profile;
   }
 
@@ -86,11 +99,11 @@ public final class BenchMain {
       }
       Map<String, String> onPostgres =
           Map.of(
-              "SPRING_PROFILES_ACTIVE", "postgres,bench",
+              "SPRING_PROFILES_ACTIVE", "postgres",
               "POSTGRES_URL", postgres.getJdbcUrl("postgres", database),
               "POSTGRES_USER", "postgres",
               "POSTGRES_PASSWORD", "");
-      Map<String, String> onH2 = Map.of("SPRING_PROFILES_ACTIVE", "bench");
+      Map<String, String> onH2 = Map.of();
 
       Path cds = prepareCds(onPostgres);
       if (settings.thorough()) {
@@ -105,7 +118,8 @@ public final class BenchMain {
             "-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
       }
       try (ServerUnderTest server =
-          ServerUnderTest.start(cds.resolve("registry-secrets.jar"), options, onPostgres)) {
+          ServerUnderTest.start(
+              cds.resolve("registry-secrets.jar"), baselines, options, onPostgres)) {
         report.figure(
             "start-up to healthy of the server under test, with CDS (s)",
             server.startup.toMillis() / 1000.0);
@@ -119,7 +133,7 @@ public final class BenchMain {
         JfrSummary.hottest(recording, 15)
             .forEach(method -> report.note("hot method under load (JFR): " + method));
       }
-      try (ServerUnderTest h2 = ServerUnderTest.start(jar, List.of("-Xmx256m"), onH2)) {
+      try (ServerUnderTest h2 = ServerUnderTest.start(jar, baselines, List.of("-Xmx256m"), onH2)) {
         scenarios(h2, false);
       }
     }
@@ -470,7 +484,8 @@ public final class BenchMain {
             directory.toString()),
         Map.of());
     Path dataDir = Files.createTempDirectory("bench-cds-training-");
-    Map<String, String> training = new java.util.HashMap<>(environment);
+    Map<String, String> training = new java.util.HashMap<>(ServerUnderTest.BENCH_SETTINGS);
+    training.putAll(environment);
     training.put("REGSECRETS_DATA_DIR", dataDir.toString());
     training.put("REGSECRETS_ADMIN_PASSWORD", "bench-admin-password");
     training.put("SERVER_PORT", Integer.toString(ServerUnderTest.freePort()));
@@ -496,7 +511,8 @@ public final class BenchMain {
       for (int i = 0; i < settings.repeats(); i++) {
         Path target = withCds ? cds.resolve("registry-secrets.jar") : jar;
         List<String> options = withCds ? cdsOptions(cds) : List.of("-Xmx256m");
-        try (ServerUnderTest server = ServerUnderTest.start(target, options, environment)) {
+        try (ServerUnderTest server =
+            ServerUnderTest.start(target, baselines, options, environment)) {
           seconds.add(server.startup.toMillis() / 1000.0);
           rss = server.rssMegabytes();
         }

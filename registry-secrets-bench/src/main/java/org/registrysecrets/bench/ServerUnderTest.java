@@ -17,6 +17,17 @@ import java.util.concurrent.TimeUnit;
 /** The server jar in its own process on loopback, with how long it took to become healthy. */
 final class ServerUnderTest implements AutoCloseable {
 
+  private static final String MAIN_CLASS = "org.registrysecrets.server.RegistrySecretsApplication";
+
+  /** A raised quota, no rate limits, quiet logs: the load is the point. */
+  static final Map<String, String> BENCH_SETTINGS =
+      Map.of(
+          "REGSECRETS_SECRETS_MAX_COUNT", "20000",
+          "REGSECRETS_API_TENANT_REQUESTS_PER_SECOND", "0",
+          "REGSECRETS_API_TOKEN_REQUESTS_PER_SECOND", "0",
+          "LOGGING_LEVEL_ROOT", "WARN",
+          "LOGGING_LEVEL_ORG_REGISTRYSECRETS", "WARN");
+
   final int port;
   final Path dataDir;
   final Duration startup;
@@ -29,20 +40,36 @@ final class ServerUnderTest implements AutoCloseable {
     this.process = process;
   }
 
-  static ServerUnderTest start(Path jar, List<String> jvmOptions, Map<String, String> environment)
+  /**
+   * Starts {@code jar} with the benchmark's baselines on its classpath: beside a fat jar through
+   * Spring Boot's {@code PropertiesLauncher} and {@code loader.path}, beside an extracted (thin)
+   * jar on the plain class path.
+   */
+  static ServerUnderTest start(
+      Path jar, Path baselines, List<String> jvmOptions, Map<String, String> environment)
       throws IOException, InterruptedException {
     int port = freePort();
     Path dataDir = Files.createTempDirectory("bench-server-");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
-    command.add("-jar");
-    command.add(jar.toString());
+    if (Files.isDirectory(jar.toAbsolutePath().getParent().resolve("lib"))) {
+      command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + baselines, MAIN_CLASS));
+    } else {
+      command.addAll(
+          List.of(
+              "-cp",
+              jar.toString(),
+              "-Dloader.path=" + baselines.toAbsolutePath(),
+              "-Dloader.main=" + MAIN_CLASS,
+              "org.springframework.boot.loader.launch.PropertiesLauncher"));
+    }
     command.add("--server.address=127.0.0.1");
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dataDir.resolve("server.log").toFile());
+    builder.environment().putAll(BENCH_SETTINGS);
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", Integer.toString(port));
     builder.environment().put("REGSECRETS_DATA_DIR", dataDir.resolve("data").toString());

@@ -1,7 +1,5 @@
 package org.registrysecrets.server.outbound;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which addresses an outbound connection may go to: public ones, and hosts the
- * administrator opened. Loopback, private, link-local (cloud metadata at 169.254.169.254 included),
- * unique-local, shared, multicast and unspecified addresses are refused, whatever name led to them.
+ * administrator opened. Every special-purpose address that is not globally reachable (loopback,
+ * private, link-local with cloud metadata at 169.254.169.254, shared, documentation, benchmarking,
+ * reserved, multicast, unique-local, and IPv6 forms that carry such an IPv4 address) and this
+ * host's own addresses are refused, whatever name led to them.
  */
 public final class AddressGuard {
 
@@ -60,53 +60,15 @@ public final class AddressGuard {
         .anyMatch(entry -> entry.equals(name) || entry.startsWith(name + ":"));
   }
 
-  /** Why {@code address} may not be reached, or {@code null} if it may. */
+  /**
+   * Why {@code address} may not be reached, or {@code null} if it may: a special-purpose address
+   * that is not globally reachable, or one of this host's own addresses.
+   */
   public static @Nullable String problemWith(InetAddress address) {
-    if (address.isLoopbackAddress()) {
-      return "a loopback address";
+    String special = SpecialAddresses.problemWith(address);
+    if (special != null) {
+      return special;
     }
-    if (address.isAnyLocalAddress()) {
-      return "the unspecified address";
-    }
-    if (address.isLinkLocalAddress()) {
-      return "a link-local address (such as a cloud metadata endpoint)";
-    }
-    if (address.isSiteLocalAddress()) {
-      return "a private network address";
-    }
-    if (address.isMulticastAddress()) {
-      return "a multicast address";
-    }
-    byte[] bytes = address.getAddress();
-    if (address instanceof Inet4Address) {
-      int first = bytes[0] & 0xff;
-      int second = bytes[1] & 0xff;
-      if (first == 0 || first == 255 || (first == 100 && second >= 64 && second <= 127)) {
-        return "a reserved or shared address";
-      }
-    }
-    if (address instanceof Inet6Address) {
-      if ((bytes[0] & 0xfe) == 0xfc) {
-        return "a unique-local address";
-      }
-      if (isIpv4Mapped(bytes)) {
-        try {
-          byte[] v4 = new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]};
-          return problemWith(InetAddress.getByAddress(v4));
-        } catch (java.net.UnknownHostException e) {
-          return "an unparsable address";
-        }
-      }
-    }
-    return null;
-  }
-
-  private static boolean isIpv4Mapped(byte[] bytes) {
-    for (int i = 0; i < 10; i++) {
-      if (bytes[i] != 0) {
-        return false;
-      }
-    }
-    return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+    return OwnAddresses.contains(address) ? "an address of this server's own host" : null;
   }
 }

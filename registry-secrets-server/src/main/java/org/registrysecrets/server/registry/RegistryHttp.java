@@ -47,6 +47,11 @@ final class RegistryHttp implements AutoCloseable {
   private static final String DOCKER_HUB_API = "https://registry-1.docker.io";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** An IPv4 address as four decimal numbers without leading zeros, the one unambiguous form. */
+  private static final java.util.regex.Pattern DOTTED_QUAD =
+      java.util.regex.Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
   private final VerifyProperties properties;
   private final AddressGuard guard;
   private final CloseableHttpClient http;
@@ -75,6 +80,7 @@ final class RegistryHttp implements AutoCloseable {
     if (key.normalized().equals(RegistryKey.DOCKER_HUB)) {
       return DOCKER_HUB_API;
     }
+    requireConnectableHost(key.host());
     if (properties.insecureRegistries().stream().anyMatch(r -> r.equalsIgnoreCase(key.host()))) {
       return "http://" + key.host();
     }
@@ -86,6 +92,27 @@ final class RegistryHttp implements AutoCloseable {
               + " in regsecrets.verify.insecure-registries");
     }
     return "https://" + key.host();
+  }
+
+  /**
+   * Refuses a host that {@link URI} cannot read as a host name, such as {@code 127.1}, {@code
+   * 127.0.0.1.} or {@code 0x7f.0.0.1}: resolvers read such forms in different ways, so none is
+   * connected to.
+   */
+  private static void requireConnectableHost(String hostAndPort) {
+    String host;
+    try {
+      host = new URI("https://" + hostAndPort + "/").getHost();
+    } catch (URISyntaxException e) {
+      host = null;
+    }
+    if (host == null || (host.matches("[0-9.]+") && !DOTTED_QUAD.matcher(host).matches())) {
+      throw new Refusal(
+          Refusal.Kind.UNREACHABLE,
+          hostAndPort
+              + " is not a host name this server connects to; write a DNS name, an IPv4 address"
+              + " as four decimal numbers without a trailing dot, or an IPv6 address in brackets");
+    }
   }
 
   Answer get(URI uri, @Nullable String authorization) throws IOException {

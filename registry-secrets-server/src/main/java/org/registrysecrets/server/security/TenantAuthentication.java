@@ -21,26 +21,6 @@ public class TenantAuthentication extends JwtAuthenticationToken {
     this.actor = actor;
   }
 
-  /**
-   * An authentication that no token backs, for the bench profile's comparison with authentication
-   * switched off. Never used outside that profile.
-   */
-  public static TenantAuthentication withoutToken(TenantId tenant, String actor) {
-    Jwt placeholder =
-        Jwt.withTokenValue("none")
-            .header("alg", "none")
-            .subject(actor)
-            .claim("scope", "none")
-            .build();
-    return new TenantAuthentication(
-        placeholder,
-        Scopes.ALL.stream()
-            .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new)
-            .toList(),
-        tenant,
-        actor);
-  }
-
   public TenantId tenant() {
     return tenant;
   }

@@ -20,11 +20,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * Reads SAP's scopes (with or without an {@code <xsappname>.} prefix) as authorities, and the
  * tenant from the configured claim. A token without a tenant is refused.
  */
-class TenantJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+public class TenantJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
   private final String tenantClaim;
 
-  TenantJwtConverter(String tenantClaim) {
+  public TenantJwtConverter(String tenantClaim) {
     this.tenantClaim = tenantClaim;
   }
 

@@ -227,30 +227,110 @@ class RegistryCredentialCheckerTests {
   }
 
   @Test
-  void classifiesAddresses() throws UnknownHostException {
+  void classifiesEverySpecialPurposeAddressClass() throws UnknownHostException {
     for (String forbidden :
         List.of(
             "127.0.0.1",
+            "127.255.255.254",
             "10.0.0.1",
             "172.31.255.255",
             "192.168.0.1",
             "169.254.169.254",
             "0.0.0.0",
+            "0.1.2.3",
             "100.100.0.1",
+            "192.0.0.8",
+            "192.0.2.10",
+            "192.88.99.1",
+            "198.18.0.1",
+            "198.19.255.255",
+            "198.51.100.7",
+            "203.0.113.9",
             "224.0.0.1",
+            "239.255.255.250",
+            "240.0.0.1",
+            "255.255.255.255",
             "::1",
-            "fc00::1",
-            "fe80::1",
+            "::",
+            "::7f00:1", // IPv4-compatible ::127.0.0.1
+            "::a9fe:a9fe", // IPv4-compatible ::169.254.169.254
+            "::808:808", // IPv4-compatible, even of a public address: deprecated
             "::ffff:10.0.0.1",
-            "::")) {
+            "64:ff9b::a9fe:a9fe", // NAT64 of 169.254.169.254
+            "64:ff9b::7f00:1",
+            "64:ff9b:1::1", // local-use NAT64
+            "2002:7f00:1::1", // 6to4 of 127.0.0.1
+            "2002:a9fe:a9fe::", // 6to4 of 169.254.169.254
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
+            "2001:db8::1",
+            "3fff::1",
+            "100::1",
+            "5f00::1",
+            "fc00::1",
+            "fd12:3456::1",
+            "fe80::1",
+            "fec0::1",
+            "ff02::1")) {
       assertThat(AddressGuard.problemWith(InetAddress.getByName(forbidden)))
           .as(forbidden)
           .isNotNull();
     }
     for (String allowed :
-        List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "2001:4860:4860::8888")) {
+        List.of(
+            "8.8.8.8",
+            "93.184.216.34",
+            "172.32.0.1",
+            "100.128.0.1",
+            "198.20.0.1",
+            "2001:4860:4860::8888",
+            "2a00:1450:4001:80b::200e",
+            "64:ff9b::808:808", // NAT64 of a public address
+            "2002:808:808::1")) { // 6to4 of a public address
       assertThat(AddressGuard.problemWith(InetAddress.getByName(allowed))).as(allowed).isNull();
     }
+    assertThat(AddressGuard.problemWith(InetAddress.getByName("64:ff9b::a9fe:a9fe")))
+        .contains("link-local")
+        .contains("carried in an IPv6 address");
+  }
+
+  @Test
+  void refusesNamesThatResolveToTheNewClassesBeforeConnecting() {
+    Map<String, String> names =
+        Map.of(
+            "nat64-metadata.test", "64:ff9b::a9fe:a9fe",
+            "sixtofour.test", "2002:7f00:1::1",
+            "compatible.test", "::7f00:1",
+            "documentation.test", "192.0.2.1",
+            "benchmark.test", "198.18.0.1",
+            "broadcast.test", "255.255.255.255");
+    RegistryCredentialChecker checker =
+        new RegistryCredentialChecker(
+            properties(List.of(), tls, Duration.ofSeconds(5)), loopbackOnly(names));
+
+    for (String name : names.keySet()) {
+      RegistryCheckResult result = single(checker, name + ":443", "u", "p");
+      assertThat(result.status()).as(name).isEqualTo(RegistryCheckResult.UNREACHABLE);
+      assertThat(result.reason()).as(name).contains("not allowed");
+    }
+  }
+
+  @Test
+  void refusesHostFormsThatResolversReadDifferently() {
+    List<String> resolved = new ArrayList<>();
+    RegistryCredentialChecker checker =
+        new RegistryCredentialChecker(
+            properties(List.of(), tls, Duration.ofSeconds(5)),
+            host -> {
+              resolved.add(host);
+              throw new UnknownHostException(host);
+            });
+
+    for (String host : List.of("127.1", "127.0.0.1.", "0x7f.0.0.1", "2130706433", "0177.0.0.1")) {
+      RegistryCheckResult result = single(checker, host, "u", "p");
+      assertThat(result.status()).as(host).isEqualTo(RegistryCheckResult.UNREACHABLE);
+      assertThat(result.reason()).as(host).contains("is not a host name this server connects to");
+    }
+    assertThat(resolved).isEmpty();
   }
 
   @Test

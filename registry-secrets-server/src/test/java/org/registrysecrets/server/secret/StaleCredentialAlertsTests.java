@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.wire.ServiceKey;
@@ -68,10 +67,20 @@ class StaleCredentialAlertsTests {
     registry.add("regsecrets.secrets.watch-interval", () -> "1h");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    RECEIVER.close();
-    REGISTRY.close();
+  static {
+    // Shared with the PostgreSQL subclass, whose server is another context in the same JVM: both
+    // are stopped when the JVM exits rather than after the first class.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  RECEIVER.close();
+                  try {
+                    REGISTRY.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
   }
 
   @BeforeEach

@@ -150,7 +150,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** The jar the server module packaged, seen from the server's module or a sibling module. */
-  private static Path jar() {
+  public static Path jar() {
     for (Path candidate :
         List.of(
             Path.of("target", "registry-secrets.jar"),

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,13 @@ class LaunchpadSecurityTests extends ServerTestBase {
     HttpResponse<String> locked = login(attacker, "admin", ADMIN_PASSWORD);
 
     assertThat(location(locked)).endsWith("/login?locked");
+    // The name login checks is trimmed: its variants share the lock, also with the right password
+    for (String variant : List.of("admin ", " admin", "admin\t", "ADMIN", "\tAdmin  ")) {
+      assertThat(location(login(attacker, variant, ADMIN_PASSWORD)))
+          .as(variant)
+          .endsWith("/login?locked");
+      assertThat(location(login(attacker, variant, "wrong"))).as(variant).endsWith("/login?locked");
+    }
     assertThat(location(login(session(), "someone-else", "wrong"))).endsWith("/login?error");
   }
 
