@@ -53,7 +53,7 @@ final class ServerUnderTest implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
-    if (Files.isDirectory(jar.toAbsolutePath().getParent().resolve("lib"))) {
+    if (Files.isDirectory(jar.toAbsolutePath().resolveSibling("lib"))) {
       command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + baselines, MAIN_CLASS));
     } else {
       command.addAll(
