@@ -48,6 +48,26 @@ public class DataDirectory {
     return root;
   }
 
+  /**
+   * Makes every file and folder in the data folder owner-only, whoever created it: H2 opens its
+   * files with the process's default permissions.
+   */
+  public void restrictToOwner() {
+    if (!POSIX) {
+      return;
+    }
+    try (var entries = Files.walk(root)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        if (!Files.isSymbolicLink(entry)) {
+          Files.setPosixFilePermissions(
+              entry, Files.isDirectory(entry) ? OWNER_ONLY_DIR : OWNER_ONLY_FILE);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot restrict the data folder " + root, e);
+    }
+  }
+
   public Path resolve(String fileName) {
     return root.resolve(fileName);
   }
