@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.server.instance.DataDirectory;
@@ -37,6 +38,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The embedded issuer (on unless {@code regsecrets.issuer.enabled=false}): the client-credentials
@@ -60,7 +62,14 @@ class EmbeddedIssuerConfiguration {
     ClientSecretHasher hasher = new ClientSecretHasher();
     OAuth2AuthorizationServerConfigurer authorizationServer =
         new OAuth2AuthorizationServerConfigurer();
-    http.securityMatcher(authorizationServer.getEndpointsMatcher())
+    // Revocation and introspection would need stored tokens, and this issuer keeps none (its tokens
+    // are self-contained; revoking the service key stops them): they are left out, so they answer
+    // 404 like any unknown path rather than pretending to work.
+    RequestMatcher endpoints = authorizationServer.getEndpointsMatcher();
+    Set<String> leftOut =
+        Set.of(settings.getTokenRevocationEndpoint(), settings.getTokenIntrospectionEndpoint());
+    http.securityMatcher(
+            request -> endpoints.matches(request) && !leftOut.contains(request.getServletPath()))
         .with(
             authorizationServer,
             server ->

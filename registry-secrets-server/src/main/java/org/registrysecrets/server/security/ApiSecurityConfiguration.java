@@ -79,6 +79,9 @@ public class ApiSecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
                 .permitAll()
+                // Left out of the embedded issuer (see EmbeddedIssuerConfiguration): 404 for all.
+                .requestMatchers("/oauth2/revoke", "/oauth2/introspect")
+                .permitAll()
                 .requestMatchers("/actuator/prometheus")
                 .hasAuthority(Scopes.READ_METRICS)
                 .anyRequest()

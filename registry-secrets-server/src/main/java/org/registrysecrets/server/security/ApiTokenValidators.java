@@ -1,5 +1,7 @@
 package org.registrysecrets.server.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ public final class ApiTokenValidators {
       @Nullable RevokedClients revokedClients) {
     List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
     validators.add(new JwtTimestampValidator());
+    validators.add(jwt -> lifetime(jwt, properties.maxTokenLifetime()));
     if (issuer != null) {
       validators.add(
           jwt ->
@@ -55,6 +58,25 @@ public final class ApiTokenValidators {
           });
     }
     return new DelegatingOAuth2TokenValidator<>(validators);
+  }
+
+  /**
+   * A token must expire, and within {@code max} of being issued and of now: a token that never
+   * expires cannot be taken back. The earlier of {@code iat} and now counts, since an issuer could
+   * claim a future {@code iat} (and Spring fills a missing one in as one second before {@code
+   * exp}).
+   */
+  private static OAuth2TokenValidatorResult lifetime(Jwt jwt, Duration max) {
+    Instant expiresAt = jwt.getExpiresAt();
+    if (expiresAt == null) {
+      return invalid("The token has no expiry (exp)");
+    }
+    Instant now = Instant.now();
+    Instant issuedAt = jwt.getIssuedAt();
+    Instant from = issuedAt != null && issuedAt.isBefore(now) ? issuedAt : now;
+    return Duration.between(from, expiresAt).compareTo(max) > 0
+        ? invalid("The token lives longer than this API accepts (" + max + ")")
+        : OAuth2TokenValidatorResult.success();
   }
 
   private static OAuth2TokenValidatorResult invalid(String description) {

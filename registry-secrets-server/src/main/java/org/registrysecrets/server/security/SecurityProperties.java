@@ -1,5 +1,6 @@
 package org.registrysecrets.server.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     that serves this API alone)
  * @param jwkSetUri an external issuer's JWKS, used when the embedded issuer is off
  * @param issuer the external issuer's {@code iss}; checked when set
+ * @param maxTokenLifetime the longest a token may live ({@code exp} minus {@code iat}); a token
+ *     without {@code exp} is refused
  */
 @ConfigurationProperties("regsecrets.security")
 public record SecurityProperties(
     @DefaultValue("zid") String tenantClaim,
     @DefaultValue("registry-secrets") List<String> audience,
     @Nullable String jwkSetUri,
-    @Nullable String issuer) {}
+    @Nullable String issuer,
+    @DefaultValue("24h") Duration maxTokenLifetime) {}

@@ -206,6 +206,30 @@ class AccessControlApiTests extends ServerTestBase {
   }
 
   @Test
+  void offersNoRevocationOrIntrospectionThatWouldDoNothing() {
+    ServiceKey key = serviceKey(tenant, "viewer");
+    String token = api.token(key);
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((key.clientid() + ":" + key.clientsecret()).getBytes());
+    for (String endpoint : List.of("/oauth2/revoke", "/oauth2/introspect")) {
+      Response response =
+          api.send(
+              "POST",
+              endpoint,
+              null,
+              "token=" + token,
+              "Content-Type",
+              "application/x-www-form-urlencoded",
+              "Authorization",
+              basic);
+      assertThat(response.status()).as(endpoint).isEqualTo(404);
+    }
+    assertThat(api.get("/v2/admin/dockerRegistrySecrets", token).status()).isEqualTo(200);
+  }
+
+  @Test
   void tenantsNeverSeeEachOthersSecrets() {
     String tenantA = token(tenant, "editor");
     String tenantB = token(tenant + "-b", "editor");

@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -89,6 +90,32 @@ class ExternalIssuerApiTests {
             claims().claim("tenant_id", null).build())) {
       assertThat(api.get("/v2/admin/dockerRegistrySecrets", sign(claims)).status()).isEqualTo(401);
     }
+  }
+
+  @Test
+  void refusesTokensThatNeverExpireOrLiveTooLong() {
+    ApiClient api = new ApiClient(port);
+    Instant now = Instant.now();
+
+    for (JWTClaimsSet claims :
+        List.of(
+            claims().expirationTime(null).build(),
+            claims().expirationTime(Date.from(now.plus(Duration.ofDays(30)))).build(),
+            claims()
+                .issueTime(null)
+                .expirationTime(Date.from(now.plus(Duration.ofHours(25))))
+                .build())) {
+      assertThat(api.get("/v2/admin/dockerRegistrySecrets", sign(claims)).status())
+          .as(claims.toString())
+          .isEqualTo(401);
+    }
+    assertThat(
+            api.get(
+                    "/v2/admin/dockerRegistrySecrets",
+                    sign(
+                        claims().expirationTime(Date.from(now.plus(Duration.ofHours(23)))).build()))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
