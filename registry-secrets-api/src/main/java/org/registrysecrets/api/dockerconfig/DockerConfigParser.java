@@ -30,6 +30,12 @@ public final class DockerConfigParser {
   /** The largest {@code .dockerconfigjson} accepted, in UTF-8 bytes. */
   public static final int MAX_BYTES = 32 * 1024;
 
+  /**
+   * How many registry entries one secret may hold: far more than a workload pulls from, few enough
+   * that every check of them fits the registry check's time limit.
+   */
+  public static final int MAX_REGISTRIES = 100;
+
   static final JsonMapper STRICT_JSON =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -114,6 +120,14 @@ public final class DockerConfigParser {
       hostByKey.put(key.storedKey(), key.host());
     }
 
+    if (entries.size() > MAX_REGISTRIES) {
+      throw invalid(
+          "has "
+              + entries.size()
+              + " registry entries; a secret holds at most "
+              + MAX_REGISTRIES
+              + " (split them over several secrets)");
+    }
     ObjectNode normalizedAuths = STRICT_JSON.createObjectNode();
     List<RegistryCredential> credentials = new ArrayList<>();
     entries.forEach(

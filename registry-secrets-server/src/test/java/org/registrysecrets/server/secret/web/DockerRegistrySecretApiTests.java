@@ -29,6 +29,45 @@ class DockerRegistrySecretApiTests extends ServerTestBase {
   }
 
   @Test
+  void holdsAHundredRegistriesWithLongNamesAndRefusesMoreClearly() {
+    Response tooMany = api.post(SECRETS, editor, createBody("too-many", manyRegistries(101)));
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.errorMessage()).contains("101 registry entries").contains("at most 100");
+    assertThat(api.get(SECRETS + "/too-many", editor).status()).isEqualTo(404);
+
+    // 100 hosts of 47 characters: more than the old 4000-character column held
+    Response created = api.post(SECRETS, editor, createBody("hundred", manyRegistries(100)));
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    assertThat(api.get(SECRETS + "/hundred", editor).json().get("registries").size())
+        .isEqualTo(100);
+    assertThat(api.patch(SECRETS + "/hundred", editor, patchBody(manyRegistries(100))).status())
+        .isEqualTo(202);
+    // Every loopback registry is refused by the guard at once: 100 results with their reasons,
+    // more than the old 8000-character column held.
+    Response verified = api.post(SECRETS + "/hundred/verify", editor, null);
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    assertThat(verified.json().get("results").size()).isEqualTo(100);
+    assertThat(
+            api.get(SECRETS + "/hundred", editor).json().get("verification").get("results").size())
+        .isEqualTo(100);
+  }
+
+  /** A Docker config of {@code count} registries on loopback, written out in full IPv6 form. */
+  private static String manyRegistries(int count) {
+    StringBuilder auths = new StringBuilder("{\"auths\":{");
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        auths.append(',');
+      }
+      auths
+          .append("\"[0000:0000:0000:0000:0000:0000:0000:0001]:")
+          .append(20000 + i)
+          .append("\":{\"auth\":\"dTpw\"}");
+    }
+    return auths.append("}}").toString();
+  }
+
+  @Test
   void createsListsGetsModifiesAndDeletesASecret() {
     // Given
     String config = dockerConfig("registry.example.com", "robot", "first-password");
