@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Launchpad failures as messages in the page or dialog, never as stack traces. */
@@ -29,6 +31,27 @@ class LaunchpadErrors {
       message = "Something went wrong; try again.";
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
+    return answer(message, status, request);
+  }
+
+  /** A form without a field it needs (or with one that cannot be read): nothing was done. */
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MethodArgumentTypeMismatchException.class
+  })
+  ModelAndView badForm(Exception e, HttpServletRequest request) {
+    String field =
+        e instanceof MissingServletRequestParameterException missing
+            ? missing.getParameterName()
+            : ((MethodArgumentTypeMismatchException) e).getName();
+    return answer(
+        "The form's field \"" + field + "\" is missing or not readable; nothing was changed.",
+        HttpStatus.BAD_REQUEST,
+        request);
+  }
+
+  private static ModelAndView answer(
+      String message, HttpStatus status, HttpServletRequest request) {
     if (request.getHeader("HX-Request") != null) {
       // htmx swaps only successful answers; the dialog shows the message in its message area.
       ModelAndView fragment =

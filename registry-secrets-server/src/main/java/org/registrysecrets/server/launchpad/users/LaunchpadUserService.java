@@ -1,5 +1,6 @@
 package org.registrysecrets.server.launchpad.users;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LaunchpadUserService {
 
   static final int MIN_PASSWORD_LENGTH = 12;
+  static final int MAX_PASSWORD_BYTES = 72;
   private static final String USERS =
       "select username, password_hash, roles, password_change_required, current_connection,"
           + " session_epoch from launchpad_user";
@@ -151,6 +153,13 @@ public class LaunchpadUserService {
     if (password.length() < MIN_PASSWORD_LENGTH) {
       throw new InvalidInputException(
           "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+    }
+    // BCrypt reads only the first 72 bytes; a longer password would be cut without a word.
+    if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+      throw new InvalidInputException(
+          "A password can have at most "
+              + MAX_PASSWORD_BYTES
+              + " bytes: 72 plain letters and digits, fewer with accents or other scripts.");
     }
     return Objects.requireNonNull(passwords.encode(password));
   }
