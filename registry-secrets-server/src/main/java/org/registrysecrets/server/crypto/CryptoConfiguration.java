@@ -1,19 +1,51 @@
 package org.registrysecrets.server.crypto;
 
+import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
 import org.registrysecrets.server.instance.DataDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Provides the {@link SecretCipher} over the keyset in the data folder. */
 @Configuration(proxyBeanMethods = false)
 class CryptoConfiguration {
 
   @Bean
-  SecretCipher secretCipher(DataDirectory dataDirectory) throws GeneralSecurityException {
+  KeysetStore keysetStore(DataDirectory dataDirectory) {
+    return new KeysetStore(dataDirectory);
+  }
+
+  @Bean
+  KeysetHandle dataKeyset(KeysetStore store) throws GeneralSecurityException {
     AeadConfig.register();
-    return new TinkSecretCipher(new KeysetStore(dataDirectory).loadOrCreate());
+    return store.loadOrCreate();
+  }
+
+  @Bean
+  TinkSecretCipher secretCipher(KeysetHandle dataKeyset) throws GeneralSecurityException {
+    return new TinkSecretCipher(dataKeyset);
+  }
+
+  @Bean
+  DataKeys dataKeys(
+      KeysetStore store,
+      KeysetHandle dataKeyset,
+      TinkSecretCipher cipher,
+      List<SealedRows> sealed) {
+    return new DataKeys(store, dataKeyset, cipher, sealed);
+  }
+
+  @Bean
+  DataKeyReseal dataKeyReseal(
+      DataKeys keys,
+      JdbcClient jdbc,
+      @Value("${regsecrets.crypto.reseal-interval:10s}") Duration interval) {
+    return new DataKeyReseal(keys, jdbc, interval);
   }
 
   @Bean

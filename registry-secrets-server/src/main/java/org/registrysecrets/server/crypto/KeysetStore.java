@@ -1,6 +1,7 @@
 package org.registrysecrets.server.crypto;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
@@ -49,6 +50,23 @@ class KeysetStore {
             .build();
     save(rotated);
     return rotated;
+  }
+
+  /**
+   * Disables the key {@code keyId}: what it sealed no longer opens, so the caller must have made
+   * sure that nothing uses it.
+   */
+  KeysetHandle disable(KeysetHandle current, long keyId) throws GeneralSecurityException {
+    KeysetHandle.Builder builder = KeysetHandle.newBuilder(current);
+    // The builder keeps the handle's order, so the handle's entries tell the ids.
+    for (int i = 0; i < current.size(); i++) {
+      if (Integer.toUnsignedLong(current.getAt(i).getId()) == keyId) {
+        builder.getAt(i).setStatus(KeyStatus.DISABLED);
+      }
+    }
+    KeysetHandle disabled = builder.build();
+    save(disabled);
+    return disabled;
   }
 
   private void save(KeysetHandle handle) throws GeneralSecurityException {

@@ -19,13 +19,30 @@ public class TinkSecretCipher implements SecretCipher {
 
   private static final String DOCKER_CONFIG = "docker-config/v1";
 
-  private final Aead aead;
-  private final long primaryKeyId;
+  /** The primitive and its primary key, swapped together when the keyset changes. */
+  private record Keys(Aead aead, long primaryKeyId) {}
+
+  private volatile Keys keys;
 
   public TinkSecretCipher(KeysetHandle keyset) throws GeneralSecurityException {
     AeadConfig.register();
-    this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
-    this.primaryKeyId = Integer.toUnsignedLong(keyset.getPrimary().getId());
+    this.keys = keysOf(keyset);
+  }
+
+  /** Seals with {@code keyset}'s primary from now on; opens whatever its enabled keys sealed. */
+  void use(KeysetHandle keyset) throws GeneralSecurityException {
+    this.keys = keysOf(keyset);
+  }
+
+  /** The id of the key new ciphertexts are sealed with. */
+  long primaryKeyId() {
+    return keys.primaryKeyId();
+  }
+
+  private static Keys keysOf(KeysetHandle keyset) throws GeneralSecurityException {
+    return new Keys(
+        keyset.getPrimitive(RegistryConfiguration.get(), Aead.class),
+        Integer.toUnsignedLong(keyset.getPrimary().getId()));
   }
 
   @Override
@@ -59,7 +76,9 @@ public class TinkSecretCipher implements SecretCipher {
 
   private Ciphertext seal(byte[] plaintext, byte[] associatedData) {
     try {
-      return new Ciphertext(aead.encrypt(plaintext, associatedData), primaryKeyId);
+      Keys current = keys;
+      return new Ciphertext(
+          current.aead().encrypt(plaintext, associatedData), current.primaryKeyId());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Encryption failed", e);
     }
@@ -67,7 +86,7 @@ public class TinkSecretCipher implements SecretCipher {
 
   private byte[] open(Ciphertext ciphertext, byte[] associatedData, String what) {
     try {
-      return aead.decrypt(ciphertext.bytes(), associatedData);
+      return keys.aead().decrypt(ciphertext.bytes(), associatedData);
     } catch (GeneralSecurityException e) {
       throw new SecretDecryptionException(
           "The stored " + what + " does not open with this keyset and owner", e);

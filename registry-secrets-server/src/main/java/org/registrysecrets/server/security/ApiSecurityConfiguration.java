@@ -60,6 +60,8 @@ public class ApiSecurityConfiguration {
                     .hasAuthority(Scopes.READ_AUDIT)
                     .requestMatchers("/platform/v1/webhooks", "/platform/v1/webhooks/**")
                     .hasAuthority(Scopes.MANAGE_WEBHOOKS)
+                    .requestMatchers("/platform/v1/data-keys", "/platform/v1/data-keys/**")
+                    .hasAuthority(Scopes.MANAGE_KEYS)
                     .anyRequest()
                     .authenticated());
     return bearerTokens(http, properties, errors).build();

@@ -24,6 +24,9 @@ public final class Scopes {
   /** Ours: read the operator's metrics ({@code /actuator/prometheus}), which span tenants. */
   public static final String READ_METRICS = "registrysecrets.metrics.read";
 
+  /** Ours: rotate and retire the data keys that seal every stored credential. */
+  public static final String MANAGE_KEYS = "registrysecrets.keys.manage";
+
   static final Set<String> ALL =
       Set.of(
           READ,
@@ -33,13 +36,15 @@ public final class Scopes {
           MANAGE_SERVICE_KEYS,
           READ_AUDIT,
           MANAGE_WEBHOOKS,
-          READ_METRICS);
+          READ_METRICS,
+          MANAGE_KEYS);
 
   private Scopes() {}
 
   /**
    * The scopes of a service key's role: an editor may also read the audit trail and manage
-   * webhooks; {@code admin} is editor plus managing keys and reading the metrics of every tenant.
+   * webhooks; {@code admin} is editor plus managing keys reading the metrics of every tenant and
+   * managing the data keys.
    */
   public static List<String> ofRole(ServiceKeyRole role) {
     return switch (role) {
@@ -54,7 +59,8 @@ public final class Scopes {
               READ_AUDIT,
               MANAGE_WEBHOOKS,
               MANAGE_SERVICE_KEYS,
-              READ_METRICS);
+              READ_METRICS,
+              MANAGE_KEYS);
     };
   }
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.server.crypto.CipherContext;
 import org.registrysecrets.server.crypto.Ciphertext;
+import org.registrysecrets.server.crypto.SealedRows;
+import org.registrysecrets.server.crypto.SealedTable;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.storage.SqlValues;
 import org.registrysecrets.server.tenant.TenantId;
@@ -80,6 +82,19 @@ class WebhookRepository {
         .query((rs, row) -> new Ciphertext(rs.getBytes(1), rs.getLong(2)))
         .optional()
         .map(ciphertext -> cipher.decrypt(ciphertext, context(tenant, id)));
+  }
+
+  /** The signing secrets, for a data key rotation. */
+  SealedRows sealedRows() {
+    return new SealedTable(
+        jdbc,
+        "webhook",
+        "secret_ciphertext",
+        List.of("tenant", "id"),
+        (key, stored) -> {
+          CipherContext context = context(TenantId.of((String) key.get(0)), (String) key.get(1));
+          return cipher.encrypt(cipher.decrypt(stored, context), context);
+        });
   }
 
   private static CipherContext context(TenantId tenant, String id) {

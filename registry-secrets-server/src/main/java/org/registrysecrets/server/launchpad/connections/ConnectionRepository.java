@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.server.crypto.CipherContext;
 import org.registrysecrets.server.crypto.Ciphertext;
+import org.registrysecrets.server.crypto.SealedRows;
+import org.registrysecrets.server.crypto.SealedTable;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.storage.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +101,19 @@ class ConnectionRepository {
   }
 
   /** A client secret is bound to its connection's name: a row copied to another does not open. */
+  /** The client secrets, for a data key rotation. */
+  SealedRows sealedRows() {
+    return new SealedTable(
+        jdbc,
+        "ai_api_connection",
+        "secret_ciphertext",
+        List.of("name"),
+        (key, stored) -> {
+          CipherContext context = context((String) key.get(0));
+          return cipher.encrypt(cipher.decrypt(stored, context), context);
+        });
+  }
+
   private static CipherContext context(String name) {
     return new CipherContext(PURPOSE, name);
   }
