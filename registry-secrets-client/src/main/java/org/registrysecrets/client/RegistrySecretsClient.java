@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.Urls;
 import org.registrysecrets.api.wire.AuditEventList;
+import org.registrysecrets.api.wire.DataKeyList;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
@@ -45,6 +46,7 @@ public final class RegistrySecretsClient {
 
   private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
   private static final String WEBHOOKS = "/platform/v1/webhooks";
+  private static final String DATA_KEYS = "/platform/v1/data-keys";
 
   /** The key of an expiry that holds for every registry entry of a secret. */
   public static final String EVERY_REGISTRY = "*";
@@ -316,6 +318,21 @@ public final class RegistrySecretsClient {
 
   public void revokeServiceKey(String clientId) {
     send("DELETE", "/platform/v1/service-keys/" + encode(clientId), null, null);
+  }
+
+  /** The data keys and the rows each seals (needs the bootstrap key). */
+  public DataKeyList dataKeys() {
+    return read(send("GET", DATA_KEYS, null, null), DataKeyList.class);
+  }
+
+  /** Makes a new data key primary; the server seals every row again in the background. */
+  public DataKeyList rotateDataKey() {
+    return read(send("POST", DATA_KEYS + "/rotate", null, null), DataKeyList.class);
+  }
+
+  /** Disables an old data key that no row uses any more. */
+  public DataKeyList disableDataKey(long id) {
+    return read(send("POST", DATA_KEYS + "/" + id + "/disable", null, null), DataKeyList.class);
   }
 
   /** Registers a webhook (Registry Secrets only); {@code events} {@code null} means all. */

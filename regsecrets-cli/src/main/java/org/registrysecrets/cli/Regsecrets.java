@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       RollbackCommand.class,
       AuditCommand.class,
       WebhooksCommand.class,
+      AdminCommand.class,
       ServiceKeysCommand.class,
       CompletionCommand.class
     })

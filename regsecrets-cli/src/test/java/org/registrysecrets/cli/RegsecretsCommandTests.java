@@ -654,6 +654,33 @@ class RegsecretsCommandTests {
   }
 
   @Test
+  void rotatesTheDataKeyWithTheBootstrapKeyOnly() {
+    Cli admin = new Cli(home.resolve("operator")).env("AICORE_SERVICE_KEY", bootstrapKeyJson);
+    Cli.Result before = admin.run("admin", "data-keys", "-o", "json");
+    Cli.Result rotated = admin.run("admin", "rotate-data-key");
+    Cli.Result table = admin.run("admin", "data-keys");
+    Cli.Result yaml = admin.run("admin", "data-keys", "-o", "yaml");
+    Cli.Result editor = cli.run("admin", "data-keys");
+
+    assertThat(before.status()).as(before.toString()).isZero();
+    long oldKey = Output.JSON.readTree(before.out()).get("primary").asLong();
+    assertThat(rotated.status()).as(rotated.toString()).isZero();
+    assertThat(rotated.out()).contains("KEY", "STATUS", "PRIMARY", "ROWS");
+    assertThat(table.out()).contains(Long.toString(oldKey)).contains("yes");
+    assertThat(yaml.out()).contains("primary:").contains("rowsToReseal:");
+    assertThat(editor.status()).isEqualTo(1);
+    // The primary key cannot be disabled: refused by the API
+    long primary =
+        Output.JSON
+            .readTree(admin.run("admin", "data-keys", "-o", "json").out())
+            .get("primary")
+            .asLong();
+    Cli.Result refused = admin.run("admin", "disable-data-key", Long.toString(primary));
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err()).contains("primary");
+  }
+
+  @Test
   void turnsScheduledRechecksOnAndOff() {
     Cli.Result on =
         cli.runWithStdin(
