@@ -2,11 +2,10 @@ package org.registrysecrets.server.crypto;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.List;
 import org.registrysecrets.server.instance.DataDirectory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CryptoConfiguration {
 
   @Bean
-  KeysetStore keysetStore(DataDirectory dataDirectory) {
-    return new KeysetStore(dataDirectory);
+  KeysetStore keysetStore(DataDirectory dataDirectory, CryptoProperties properties)
+      throws GeneralSecurityException {
+    AeadConfig.register();
+    Path kekFile = properties.kekFile();
+    return new KeysetStore(
+        dataDirectory,
+        kekFile == null || kekFile.toString().isBlank() ? null : KeyEncryptionKey.fromFile(kekFile),
+        properties.wrapKeyset());
   }
 
   @Bean
@@ -41,11 +46,8 @@ class CryptoConfiguration {
   }
 
   @Bean
-  DataKeyReseal dataKeyReseal(
-      DataKeys keys,
-      JdbcClient jdbc,
-      @Value("${regsecrets.crypto.reseal-interval:10s}") Duration interval) {
-    return new DataKeyReseal(keys, jdbc, interval);
+  DataKeyReseal dataKeyReseal(DataKeys keys, JdbcClient jdbc, CryptoProperties properties) {
+    return new DataKeyReseal(keys, jdbc, properties.resealInterval());
   }
 
   @Bean
