@@ -84,6 +84,81 @@ class KeyEncryptionKeyTests {
   }
 
   @Test
+  void wrapsWithAKeyThatNeverLeavesAPkcs11Token() throws Exception {
+    Path config = softHsmToken();
+    // A wrong PIN is refused, without the PIN in the message. (First: once this JVM logged in to
+    // the token, PKCS#11 keeps it logged in.)
+    assertThatThrownBy(
+            () -> Pkcs11KeyEncryptionKey.open(config, "999999".toCharArray(), "test-kek"))
+        .hasMessageContaining("not usable")
+        .hasMessageNotContaining("999999");
+    Aead token = Pkcs11KeyEncryptionKey.open(config, "123456".toCharArray(), "test-kek");
+    Path dataDir = TestData.newDataDir("kek-pkcs11");
+    KeysetHandle keyset = new KeysetStore(folder(dataDir), token, false).loadOrCreate();
+    Ciphertext sealed = new TinkSecretCipher(keyset).encrypt(CONFIG, TENANT, NAME);
+
+    assertThat(Files.readString(dataDir.resolve(KeysetStore.FILE_NAME)))
+        .contains("encryptedKeyset")
+        .doesNotContain("\"value\"");
+    assertThatThrownBy(() -> new KeysetStore(folder(dataDir)).loadOrCreate())
+        .hasMessageContaining("REGSECRETS_KEK_FILE");
+    // The same key, found again in the token by its alias, opens the keyset.
+    Aead again = Pkcs11KeyEncryptionKey.open(config, "123456".toCharArray(), "test-kek");
+    KeysetHandle reopened = new KeysetStore(folder(dataDir), again, false).loadOrCreate();
+    assertThat(new TinkSecretCipher(reopened).decrypt(sealed, TENANT, NAME)).isEqualTo(CONFIG);
+  }
+
+  /**
+   * A fresh SoftHSM token (Debian's softhsm2) with user PIN 123456, and a SunPKCS11 configuration
+   * for it. SoftHSM finds its own configuration through SOFTHSM2_CONF, which the build sets.
+   */
+  private static Path softHsmToken() throws Exception {
+    Path softHsmConf = Path.of(System.getenv("SOFTHSM2_CONF"));
+    Path tokens = softHsmConf.resolveSibling("tokens");
+    if (Files.exists(tokens)) {
+      try (var old = Files.walk(tokens)) {
+        old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+    Files.createDirectories(tokens);
+    Files.writeString(
+        softHsmConf,
+        "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+    Process init =
+        new ProcessBuilder(
+                "softhsm2-util",
+                "--init-token",
+                "--free",
+                "--label",
+                "regsecrets-" + System.nanoTime(),
+                "--pin",
+                "123456",
+                "--so-pin",
+                "654321")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(init.waitFor()).as(output).isZero();
+    Path config = softHsmConf.resolveSibling("pkcs11.cfg");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "name = SoftHSM",
+            "library = /usr/lib/softhsm/libsofthsm2.so",
+            "slotListIndex = 0",
+            "attributes(*, CKO_SECRET_KEY, CKK_AES) = {",
+            "  CKA_ENCRYPT = true",
+            "  CKA_DECRYPT = true",
+            "  CKA_TOKEN = true",
+            "  CKA_SENSITIVE = true",
+            "  CKA_EXTRACTABLE = false",
+            "}",
+            ""));
+    return config;
+  }
+
+  @Test
   void refusesAKeyFileThatIsNot32BytesOfBase64() throws Exception {
     Path shortKey = Files.createTempFile("kek-", ".b64");
     Files.writeString(shortKey, Base64.getEncoder().encodeToString(new byte[16]));
