@@ -3,9 +3,7 @@ package org.registrysecrets.server.crypto;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.registrysecrets.server.storage.Lease;
-import org.registrysecrets.server.storage.PeriodicTask;
+import org.registrysecrets.server.storage.LeaderTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,25 +21,22 @@ class DataKeyReseal implements SmartLifecycle {
   private static final int BATCH = 100;
 
   private final DataKeys keys;
-  private final Lease lease;
+  private final LeaderTask task;
   private final Duration interval;
   private final Clock clock = Clock.systemUTC();
-  private final String owner = UUID.randomUUID().toString();
-  private final PeriodicTask task = new PeriodicTask("data-key-reseal");
 
   DataKeyReseal(DataKeys keys, JdbcClient jdbc, Duration interval) {
     this.keys = keys;
-    this.lease = new Lease(jdbc, LEASE);
+    this.task = new LeaderTask(jdbc, LEASE, interval);
     this.interval = interval;
   }
 
   /** One round: batches until nothing is left or the round's time is up; returns rows sealed. */
   int round() {
-    Instant now = clock.instant();
-    if (!lease.lead(owner, now, now.plus(interval.multipliedBy(3)))) {
+    if (!task.lead()) {
       return 0;
     }
-    Instant stopAt = now.plus(interval);
+    Instant stopAt = clock.instant().plus(interval);
     int total = 0;
     int batch;
     do {
@@ -56,13 +51,12 @@ class DataKeyReseal implements SmartLifecycle {
 
   @Override
   public void start() {
-    task.start(interval, this::round);
+    task.start(this::round);
   }
 
   @Override
   public void stop() {
     task.stop();
-    lease.release(owner);
   }
 
   @Override

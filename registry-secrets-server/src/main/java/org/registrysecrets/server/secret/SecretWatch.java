@@ -2,9 +2,7 @@ package org.registrysecrets.server.secret;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
-import org.registrysecrets.server.storage.Lease;
-import org.registrysecrets.server.storage.PeriodicTask;
+import org.registrysecrets.server.storage.LeaderTask;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,11 +20,8 @@ class SecretWatch implements SmartLifecycle {
   private final ExpiryNotices notices;
   private final SecretRechecks rechecks;
   private final SecretMetrics metrics;
-  private final Lease lease;
-  private final SecretProperties properties;
+  private final LeaderTask task;
   private final Clock clock;
-  private final String owner = UUID.randomUUID().toString();
-  private final PeriodicTask task = new PeriodicTask("secret-watch");
 
   SecretWatch(
       ExpiryNotices notices,
@@ -38,8 +33,7 @@ class SecretWatch implements SmartLifecycle {
     this.notices = notices;
     this.rechecks = rechecks;
     this.metrics = metrics;
-    this.lease = new Lease(jdbc, LEASE);
-    this.properties = properties;
+    this.task = new LeaderTask(jdbc, LEASE, properties.watchInterval());
     this.clock = clock;
   }
 
@@ -48,8 +42,7 @@ class SecretWatch implements SmartLifecycle {
    * (they wait on registries). Returns whether it led.
    */
   synchronized boolean round(Instant now) {
-    Instant real = clock.instant();
-    if (!lease.lead(owner, real, real.plus(properties.watchInterval().multipliedBy(3)))) {
+    if (!task.lead()) {
       return false;
     }
     notices.raiseDue(now);
@@ -60,7 +53,6 @@ class SecretWatch implements SmartLifecycle {
   @Override
   public void start() {
     task.start(
-        properties.watchInterval(),
         () -> {
           // Every replica serves the metrics; only the leader notifies and re-checks.
           metrics.refresh(clock.instant());
@@ -71,7 +63,6 @@ class SecretWatch implements SmartLifecycle {
   @Override
   public void stop() {
     task.stop();
-    lease.release(owner);
   }
 
   @Override

@@ -12,10 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -29,6 +27,7 @@ import org.registrysecrets.client.ApiUnreachableException;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.client.TokenRequestException;
 import org.registrysecrets.client.Versioned;
+import org.registrysecrets.server.support.MutableClock;
 import org.registrysecrets.server.support.ServerTestBase;
 import org.registrysecrets.server.support.TestData;
 
@@ -233,33 +232,5 @@ class RegistrySecretsClientTests extends ServerTestBase {
         key.identityzone(),
         key.identityzoneid(),
         new ServiceKey.ServiceUrls(url));
-  }
-
-  /** A clock the test moves forward. */
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -2,11 +2,10 @@ package org.registrysecrets.server.launchpad.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.registrysecrets.server.support.MutableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -15,7 +14,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 /** The throttle's keys and limits, without a server: per name and address, and per address. */
 class LoginThrottleTests {
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T00:00:00Z"));
   private final LoginThrottle throttle = new LoginThrottle(clock);
 
   @Test
@@ -73,28 +72,5 @@ class LoginThrottleTests {
     request.setRemoteAddr(address);
     request.setParameter("username", username);
     return request;
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-28T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
