@@ -56,15 +56,6 @@ public class DataKeys {
     return cipher.primaryKeyId();
   }
 
-  /** Rows still sealed with another key than the primary one. */
-  public long rowsToReseal() {
-    long primary = primaryKeyId();
-    return rowsPerKey().entrySet().stream()
-        .filter(entry -> entry.getKey() != primary)
-        .mapToLong(Map.Entry::getValue)
-        .sum();
-  }
-
   /** Makes a new key primary; older rows are sealed again in the background. */
   public synchronized long rotate() {
     try {

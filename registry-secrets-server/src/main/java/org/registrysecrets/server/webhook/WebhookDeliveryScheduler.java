@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.wire.WebhookDeliveryInfo;
 import org.registrysecrets.server.storage.PeriodicTask;
 import org.slf4j.Logger;
@@ -87,12 +86,12 @@ class WebhookDeliveryScheduler implements SmartLifecycle {
   }
 
   private boolean attempt(WebhookOutbox.Due due) {
-    @Nullable Plaintext secret = webhooks.secret(due.tenant(), due.webhookId()).orElse(null);
-    String url = webhooks.find(due.tenant(), due.webhookId()).map(Webhook::url).orElse(null);
-    if (secret == null || url == null) {
+    var target = webhooks.target(due.tenant(), due.webhookId());
+    if (target.isEmpty()) {
       return false; // removed meanwhile; its deliveries went with it
     }
-    WebhookSender.Attempt attempt = sender.send(url, due.body(), secret);
+    WebhookSender.Attempt attempt =
+        sender.send(target.get().url(), due.body(), target.get().secret());
     Instant now = clock.instant();
     metrics.attempted(attempt.delivered());
     if (attempt.delivered()) {

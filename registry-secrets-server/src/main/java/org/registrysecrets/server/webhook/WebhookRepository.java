@@ -75,13 +75,21 @@ class WebhookRepository {
         == 1;
   }
 
-  /** The signing secret of a webhook, unsealed for one delivery. */
-  Optional<Plaintext> secret(TenantId tenant, String id) {
-    return jdbc.sql("select secret_ciphertext, key_id from webhook where tenant = ? and id = ?")
+  /** Where a delivery goes and the secret that signs it, unsealed for that one delivery. */
+  record Target(String url, Plaintext secret) {}
+
+  /** The webhook's URL and signing secret, in one read; empty if it was removed. */
+  Optional<Target> target(TenantId tenant, String id) {
+    return jdbc.sql(
+            "select url, secret_ciphertext, key_id from webhook where tenant = ? and id = ?")
         .params(tenant.value(), id)
-        .query((rs, row) -> new Ciphertext(rs.getBytes(1), rs.getLong(2)))
-        .optional()
-        .map(ciphertext -> cipher.decrypt(ciphertext, context(tenant, id)));
+        .query(
+            (rs, row) ->
+                new Target(
+                    rs.getString(1),
+                    cipher.decrypt(
+                        new Ciphertext(rs.getBytes(2), rs.getLong(3)), context(tenant, id))))
+        .optional();
   }
 
   /** The signing secrets, for a data key rotation. */

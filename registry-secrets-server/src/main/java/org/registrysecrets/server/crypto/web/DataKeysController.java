@@ -1,5 +1,6 @@
 package org.registrysecrets.server.crypto.web;
 
+import java.util.List;
 import org.registrysecrets.api.wire.DataKeyInfo;
 import org.registrysecrets.api.wire.DataKeyList;
 import org.registrysecrets.server.crypto.DataKeys;
@@ -30,10 +31,14 @@ class DataKeysController {
 
   @GetMapping
   DataKeyList list() {
+    // One count of the sealed tables: the rows still to re-seal are those of the other keys.
+    List<DataKeys.Key> all = keys.keys();
+    long primary = all.stream().filter(DataKeys.Key::primary).findFirst().orElseThrow().id();
+    long toReseal = all.stream().filter(key -> !key.primary()).mapToLong(DataKeys.Key::rows).sum();
     return new DataKeyList(
-        keys.primaryKeyId(),
-        keys.rowsToReseal(),
-        keys.keys().stream()
+        primary,
+        toReseal,
+        all.stream()
             .map(
                 key ->
                     new DataKeyInfo(
