@@ -27,6 +27,7 @@ import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.api.wire.SecretVersionList;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.api.wire.WebhookDeliveryList;
 import org.registrysecrets.api.wire.WebhookInfo;
 import org.registrysecrets.api.wire.WebhookList;
@@ -147,12 +148,22 @@ public final class RegistrySecretsClient {
       boolean verify,
       Map<String, Instant> expiresAt,
       @Nullable String recheck) {
+    return create(name, dockerConfigJson, mode(verify), expiresAt, recheck);
+  }
+
+  /** As above, with the registry check as {@code verify} says ({@link VerifyMode}). */
+  public DockerRegistrySecretChangeResponse create(
+      String name,
+      String dockerConfigJson,
+      VerifyMode verify,
+      Map<String, Instant> expiresAt,
+      @Nullable String recheck) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.put("name", name);
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
     addExtension(body, expiresAt, recheck);
     return read(
-        send("POST", SECRETS + (verify ? "?verify=true" : ""), body.toString(), null),
+        send("POST", SECRETS + verifyQuery(verify), body.toString(), null),
         DockerRegistrySecretChangeResponse.class);
   }
 
@@ -186,16 +197,31 @@ public final class RegistrySecretsClient {
       boolean verify,
       Map<String, Instant> expiresAt,
       @Nullable String recheck) {
+    return modify(name, dockerConfigJson, ifMatch, mode(verify), expiresAt, recheck);
+  }
+
+  /** As above, with the registry check as {@code verify} says ({@link VerifyMode}). */
+  public DockerRegistrySecretChangeResponse modify(
+      String name,
+      String dockerConfigJson,
+      @Nullable String ifMatch,
+      VerifyMode verify,
+      Map<String, Instant> expiresAt,
+      @Nullable String recheck) {
     ObjectNode body = ServiceKeys.JSON.createObjectNode();
     body.putObject("data").put(".dockerconfigjson", dockerConfigJson);
     addExtension(body, expiresAt, recheck);
     return read(
-        send(
-            "PATCH",
-            SECRETS + "/" + encode(name) + (verify ? "?verify=true" : ""),
-            body.toString(),
-            ifMatch),
+        send("PATCH", SECRETS + "/" + encode(name) + verifyQuery(verify), body.toString(), ifMatch),
         DockerRegistrySecretChangeResponse.class);
+  }
+
+  private static VerifyMode mode(boolean verify) {
+    return verify ? VerifyMode.STRICT : VerifyMode.OFF;
+  }
+
+  private static String verifyQuery(VerifyMode verify) {
+    return verify == VerifyMode.OFF ? "" : "?verify=" + verify.parameter();
   }
 
   /** Checks a stored secret's credentials against its registries again (Registry Secrets only). */

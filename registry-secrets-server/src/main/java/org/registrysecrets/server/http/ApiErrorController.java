@@ -2,6 +2,8 @@ package org.registrysecrets.server.http;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.wire.ErrorResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -26,17 +28,22 @@ class ApiErrorController implements ErrorController {
 
   /** Browsers asking for a page get a page (the Launchpad's); everything else gets JSON. */
   @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
-  ModelAndView errorPage(HttpServletRequest request) {
+  ModelAndView errorPage(HttpServletRequest request, @Nullable Principal principal) {
     HttpStatus status = status(request);
     ModelAndView page = new ModelAndView("launchpad/error", status);
+    // A signed-in person sees the page in the Launchpad's shell.
+    page.addObject("username", principal == null ? null : principal.getName());
+    page.addObject("path", "");
     page.addObject("status", status.value());
     page.addObject("reason", status.getReasonPhrase());
     page.addObject(
         "message",
         switch (status) {
-          case NOT_FOUND -> "There is nothing at this address.";
-          case FORBIDDEN -> "Your roles do not allow this.";
-          default -> "The request could not be handled.";
+          case NOT_FOUND ->
+              "There is nothing at this address. It may be mistyped, or what it showed was removed.";
+          case FORBIDDEN ->
+              "Your roles do not allow this. Ask an administrator for the role you need.";
+          default -> "The request could not be handled. Try again.";
         });
     return page;
   }

@@ -5,18 +5,22 @@ import java.util.List;
 import org.springframework.ui.Model;
 
 /**
- * How a dialog's form is answered. On success the dialog closes, the tiles reload (an htmx event)
- * and a message strip says what happened; on failure only the dialog's message area changes, so the
- * fields keep what the user typed and no credential is ever sent back into the page.
+ * How a dialog's form is answered. On success the dialog closes (the browser's {@code close-dialog}
+ * event), the tiles reload (an htmx event) and a message strip says what happened; on failure only
+ * the dialog's message area changes, so the fields keep what the user typed and no credential is
+ * ever sent back into the page.
  */
 public final class Dialogs {
 
   private Dialogs() {}
 
-  /** An action that returns the warnings to show with its success message. */
+  /** What a successful action says: its message and any warnings to show with it. */
+  public record Done(String success, List<String> warnings) {}
+
+  /** An action that says how it went. */
   @FunctionalInterface
   public interface Action {
-    List<String> run();
+    Done run();
   }
 
   public static String submit(
@@ -24,32 +28,34 @@ public final class Dialogs {
     return submitWithWarnings(
         () -> {
           action.run();
-          return List.of();
+          return new Done(success, List.of());
         },
-        success,
         event,
         model,
         response);
   }
 
   public static String submitWithWarnings(
-      Action action, String success, String event, Model model, HttpServletResponse response) {
-    List<String> warnings;
+      Action action, String event, Model model, HttpServletResponse response) {
+    Done done;
     try {
-      warnings = action.run();
+      done = action.run();
     } catch (RuntimeException e) {
       String message = RemoteErrors.describe(e);
       if (message == null) {
         throw e;
       }
       model.addAttribute("errors", List.of(message));
+      model.addAttribute("errorDetail", RemoteErrors.detail(e));
+      model.addAttribute("saveAnyway", RemoteErrors.credentialsRefused(e));
       return "launchpad/fragments :: dialog-messages";
     }
-    response.setHeader("HX-Retarget", "#dialog");
-    response.setHeader("HX-Reswap", "innerHTML");
+    // The dialog's message area empties; the page's message strip is swapped out of band, and the
+    // browser closes the dialog when "close-dialog" arrives.
     response.setHeader("HX-Trigger", event);
-    model.addAttribute("success", success);
-    model.addAttribute("warnings", warnings);
+    response.setHeader("HX-Trigger-After-Swap", "close-dialog");
+    model.addAttribute("success", done.success());
+    model.addAttribute("warnings", done.warnings());
     return "launchpad/fragments :: closed-dialog";
   }
 }

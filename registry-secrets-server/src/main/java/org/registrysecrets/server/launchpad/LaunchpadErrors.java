@@ -3,6 +3,7 @@ package org.registrysecrets.server.launchpad;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.client.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -25,7 +26,12 @@ class LaunchpadErrors {
   ModelAndView failed(RuntimeException e, HttpServletRequest request) {
     String message = RemoteErrors.describe(e);
     HttpStatus status =
-        e instanceof InvalidInputException ? HttpStatus.BAD_REQUEST : HttpStatus.BAD_GATEWAY;
+        e instanceof InvalidInputException
+            ? HttpStatus.BAD_REQUEST
+            : e instanceof ApiException api && (api.status() == 404 || api.status() == 403)
+                // what the page asked for does not exist, or may not be seen, on the API either
+                ? HttpStatus.valueOf(api.status())
+                : HttpStatus.BAD_GATEWAY;
     if (message == null) {
       log.error("Launchpad request failed: {}", e.getClass().getName());
       message = "Something went wrong; try again.";
@@ -57,6 +63,8 @@ class LaunchpadErrors {
       ModelAndView fragment =
           new ModelAndView("launchpad/fragments :: dialog-messages", HttpStatus.OK);
       fragment.addObject("errors", List.of(message));
+      fragment.addObject("errorDetail", null);
+      fragment.addObject("saveAnyway", false);
       return fragment;
     }
     ModelAndView page = new ModelAndView("launchpad/error", status);

@@ -6,10 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.wire.RegistryVerification;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
@@ -109,12 +111,27 @@ public class DockerRegistrySecretService {
       DockerConfigJson config,
       boolean verify,
       SecretOptions options) {
+    return create(caller, name, config, verify ? VerifyMode.STRICT : VerifyMode.OFF, options);
+  }
+
+  /**
+   * Stores a new secret.
+   *
+   * @param verify how the registries are asked first ({@link VerifyMode})
+   * @param options expiries and re-checks ({@code x-regsecrets})
+   */
+  public DockerRegistrySecret create(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      VerifyMode verify,
+      SecretOptions options) {
     return audited(
         caller,
         SecretAction.CREATE,
         name,
         () -> {
-          RegistryVerification verification = verify ? require(config) : null;
+          RegistryVerification verification = require(config, verify);
           try {
             return changes.create(
                 caller, name, config, properties.maxCount(), verification, checked(options));
@@ -144,12 +161,24 @@ public class DockerRegistrySecretService {
       ExpectedVersions expected,
       boolean verify,
       SecretOptions options) {
+    return modify(
+        caller, name, config, expected, verify ? VerifyMode.STRICT : VerifyMode.OFF, options);
+  }
+
+  /** As above, checking the registries first as {@code verify} says. */
+  public DockerRegistrySecret modify(
+      Caller caller,
+      SecretName name,
+      DockerConfigJson config,
+      ExpectedVersions expected,
+      VerifyMode verify,
+      SecretOptions options) {
     return audited(
         caller,
         SecretAction.MODIFY,
         name,
         () -> {
-          RegistryVerification verification = verify ? require(config) : null;
+          RegistryVerification verification = require(config, verify);
           return changes.modify(caller, name, config, expected, verification, checked(options));
         });
   }
@@ -217,12 +246,15 @@ public class DockerRegistrySecretService {
   }
 
   /**
-   * @throws CredentialCheckFailedException if a registry's result is neither {@code valid} nor
-   *     {@code anonymous}
+   * @return the check's results, or {@code null} when {@code mode} asks for none
+   * @throws CredentialCheckFailedException if the results stop the save in this mode
    */
-  private RegistryVerification require(DockerConfigJson config) {
+  private @Nullable RegistryVerification require(DockerConfigJson config, VerifyMode mode) {
+    if (mode == VerifyMode.OFF) {
+      return null;
+    }
     RegistryVerification verification = check(config);
-    if (!verification.acceptable()) {
+    if (mode.refuses(verification)) {
       throw new CredentialCheckFailedException(verification.results());
     }
     return verification;

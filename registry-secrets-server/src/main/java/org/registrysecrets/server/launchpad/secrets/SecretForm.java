@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.client.RegistrySecretsClient;
 
 /**
@@ -21,8 +22,12 @@ record SecretForm(
     @Nullable String expires,
     @Nullable String recheck) {
 
-  boolean verified() {
-    return "true".equals(verify);
+  /**
+   * The checkbox posts {@code advisory} (the Launchpad's default: only a refusal stops the save);
+   * absent, or {@code false} after *Save anyway*, is no check.
+   */
+  VerifyMode verifyMode() {
+    return VerifyMode.parse(verify == null || verify.isBlank() ? null : verify);
   }
 
   /** The expiry for every registry of the secret, as the API takes it; none if not given. */

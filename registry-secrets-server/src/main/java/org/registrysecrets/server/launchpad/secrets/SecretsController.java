@@ -21,7 +21,9 @@ import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretRecheck;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
+import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.SecretVersionInfo;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.client.ApiException;
 import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.LaunchpadAuditEvent;
@@ -32,6 +34,7 @@ import org.registrysecrets.server.launchpad.connections.ActingClient;
 import org.registrysecrets.server.launchpad.connections.ConnectionService;
 import org.registrysecrets.server.launchpad.connections.CurrentWorkspace;
 import org.registrysecrets.server.security.Caller;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,30 +58,59 @@ class SecretsController {
 
   private final CurrentWorkspace workspace;
   private final LaunchpadAuditLog launchpadAudit;
+  private final MessageSource messages;
 
-  SecretsController(CurrentWorkspace workspace, LaunchpadAuditLog launchpadAudit) {
+  SecretsController(
+      CurrentWorkspace workspace, LaunchpadAuditLog launchpadAudit, MessageSource messages) {
     this.workspace = workspace;
     this.launchpadAudit = launchpadAudit;
+    this.messages = messages;
   }
 
   @GetMapping
   String page(@RequestParam(defaultValue = "") String filter, Authentication person, Model model) {
     model.addAttribute("filter", filter);
+    model.addAttribute("oob", false);
     addTiles(filter, person, model);
     return "launchpad/secrets";
   }
 
   @GetMapping("/tiles")
   String tiles(@RequestParam(defaultValue = "") String filter, Authentication person, Model model) {
+    // the heading's count and the Add button change with the tiles
+    model.addAttribute("oob", true);
     addTiles(filter, person, model);
     return "launchpad/secrets :: tiles";
   }
 
+  /** The Add dialog's name, as it is typed: what is wrong with it, or that it is valid and free. */
   @GetMapping("/name-check")
-  String nameCheck(@RequestParam(defaultValue = "") String name, Model model) {
-    model.addAttribute("problem", name.isEmpty() ? null : SecretName.problemWith(name));
+  String nameCheck(
+      @RequestParam(defaultValue = "") String name,
+      Authentication person,
+      Locale locale,
+      Model model) {
+    model.addAttribute("problem", name.isEmpty() ? null : nameProblem(name, person, locale));
     model.addAttribute("checked", !name.isEmpty());
     return "launchpad/secret-dialog :: name-hint";
+  }
+
+  private @Nullable String nameProblem(String name, Authentication person, Locale locale) {
+    if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+      return messages.getMessage("lp.secret.nameUppercase", null, locale);
+    }
+    String problem = SecretName.problemWith(name);
+    if (problem != null) {
+      return problem;
+    }
+    try {
+      client(person).api().get(name);
+      return messages.getMessage("lp.secret.nameTaken", new Object[] {name}, locale);
+    } catch (ApiException e) {
+      return null; // 404: free; anything else is said when the dialog is submitted
+    } catch (RuntimeException e) {
+      return RemoteErrors.describe(e);
+    }
   }
 
   @GetMapping("/add")
@@ -93,6 +125,7 @@ class SecretsController {
   String add(
       @ModelAttribute SecretForm form,
       Authentication person,
+      Locale locale,
       Model model,
       HttpServletResponse response) {
     String name = form.name() == null ? "" : form.name().strip();
@@ -113,12 +146,13 @@ class SecretsController {
                           .create(
                               name,
                               input.dockerConfigJson(),
-                              form.verified(),
+                              form.verifyMode(),
                               form.expiresAt(),
                               form.recheckInterval()));
-          return concat(input.warnings(), created.warnings());
+          return new Dialogs.Done(
+              success(client, form, "lp.secret.added", name, locale),
+              concat(input.warnings(), created.warnings()));
         },
-        "Docker registry secret " + name + " added" + checked(form) + ".",
         CHANGED,
         model,
         response);
@@ -141,6 +175,7 @@ class SecretsController {
       @PathVariable String name,
       @ModelAttribute SecretForm form,
       Authentication person,
+      Locale locale,
       Model model,
       HttpServletResponse response) {
     return Dialogs.submitWithWarnings(
@@ -161,12 +196,13 @@ class SecretsController {
                               secretName,
                               input.dockerConfigJson(),
                               null,
-                              form.verified(),
+                              form.verifyMode(),
                               form.expiresAt(),
                               form.recheckInterval()));
-          return concat(input.warnings(), modified.warnings());
+          return new Dialogs.Done(
+              success(client, form, "lp.secret.edited", secretName, locale),
+              concat(input.warnings(), modified.warnings()));
         },
-        "Docker registry secret " + name + " edited" + checked(form) + ".",
         CHANGED,
         model,
         response);
@@ -219,6 +255,7 @@ class SecretsController {
       @PathVariable String name,
       @RequestParam(required = false) @Nullable String confirm,
       Authentication person,
+      Locale locale,
       Model model,
       HttpServletResponse response) {
     return Dialogs.submit(
@@ -232,7 +269,7 @@ class SecretsController {
           audited(
               client, person, "delete", secretName, () -> client.api().delete(secretName, null));
         },
-        "Docker registry secret " + name + " removed.",
+        messages.getMessage("lp.secret.removed", new Object[] {name}, locale),
         CHANGED,
         model,
         response);
@@ -313,10 +350,13 @@ class SecretsController {
   private void addTiles(String filter, Authentication person, Model model) {
     List<SecretTile> secrets = List.of();
     long total = 0;
+    long maxCount = Long.MAX_VALUE;
     String error = null;
     try {
-      DockerRegistrySecretList list = client(person).api().list(null, null, true);
+      ActingClient client = client(person);
+      DockerRegistrySecretList list = client.api().list(null, null, true);
       total = list.count();
+      maxCount = client.api().quota().quota().maxCount();
       String needle = filter.strip().toLowerCase(Locale.ROOT);
       secrets =
           list.resources().stream()
@@ -330,7 +370,10 @@ class SecretsController {
       }
     }
     model.addAttribute("secrets", secrets);
+    model.addAttribute("shown", secrets.size());
     model.addAttribute("total", total);
+    model.addAttribute("maxCount", maxCount);
+    model.addAttribute("quotaFull", total >= maxCount);
     model.addAttribute("listError", error);
   }
 
@@ -405,24 +448,27 @@ class SecretsController {
   }
 
   /**
-   * What a tile shows: the name and harmless metadata.
+   * What a tile shows: the name and harmless metadata. Times are ISO instants; the browser shows
+   * them in the reader's language and time zone.
    *
-   * @param expiry e.g. "Expires 2027-03-01 00:00:00 UTC", when known
+   * @param expiresAt when the credentials expire, when known
    * @param expiryState {@code ok}, {@code expiring} or {@code expired}, when known
    * @param recheck e.g. "Re-checked every day", or "Registry refuses the credentials"
    * @param recheckState {@code passing}, {@code failing}, {@code inconclusive} or {@code pending}
+   * @param checkWarning whether the last registry check reached no conclusion or was refused
    */
   record SecretTile(
       String name,
       String registries,
-      String modified,
+      Instant modifiedAt,
       @Nullable String sync,
-      @Nullable String expiry,
+      @Nullable Instant expiresAt,
       @Nullable String expiryState,
       @Nullable String recheck,
-      @Nullable String recheckState) {
+      @Nullable String recheckState,
+      boolean checkWarning) {
 
-    private static final DateTimeFormatter MODIFIED =
+    static final DateTimeFormatter MODIFIED =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     static SecretTile of(DockerRegistrySecretMetadata secret) {
@@ -430,19 +476,15 @@ class SecretsController {
       return new SecretTile(
           secret.name(),
           String.join(", ", secret.registries()),
-          MODIFIED.format(secret.modifiedAt()),
+          secret.modifiedAt(),
           secret.sync() == null ? null : secret.sync().state(),
-          expiry == null
-              ? null
-              : (DockerRegistrySecretExpiry.EXPIRED.equals(expiry.state())
-                      ? "Expired "
-                      : "Expires ")
-                  + MODIFIED.format(expiry.expiresAt()),
+          expiry == null ? null : expiry.expiresAt(),
           expiry == null ? null : expiry.state(),
           secret.recheck() == null ? null : recheckText(secret.recheck()),
           secret.recheck() == null
               ? null
-              : Objects.requireNonNullElse(secret.recheck().state(), "pending"));
+              : Objects.requireNonNullElse(secret.recheck().state(), "pending"),
+          secret.verification() != null && !secret.verification().acceptable());
     }
 
     /** How often, in words, and what the last re-check found. */
@@ -497,8 +539,18 @@ class SecretsController {
     return workspace.client(person);
   }
 
-  private static String checked(SecretForm form) {
-    return form.verified() ? "; the registry accepted the credentials" : "";
+  /**
+   * "Added.", or "Added; the registry accepted the credentials." when a check passed (an advisory
+   * check may have stored the secret without a conclusion; the warnings say so).
+   */
+  private String success(
+      ActingClient client, SecretForm form, String key, String name, Locale locale) {
+    boolean accepted = false;
+    if (form.verifyMode() != VerifyMode.OFF) {
+      RegistryVerification verification = client.api().get(name).value().verification();
+      accepted = verification != null && verification.acceptable();
+    }
+    return messages.getMessage(key + (accepted ? "Checked" : ""), new Object[] {name}, locale);
   }
 
   private static DockerConfigInput.Normalized normalized(@Nullable String secret) {

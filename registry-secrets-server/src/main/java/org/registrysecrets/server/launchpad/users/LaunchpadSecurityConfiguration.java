@@ -50,7 +50,7 @@ class LaunchpadSecurityConfiguration {
                 "/launchpad",
                 "/launchpad/**",
                 "/assets/**",
-                "/webjars/**"));
+                "/favicon.ico"));
     SingleSignOn sso = login.oidc().enabled() ? new SingleSignOn(login.oidc()) : null;
     if (sso != null) {
       paths.addAll(List.of(SingleSignOn.paths()));
@@ -59,7 +59,7 @@ class LaunchpadSecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/login", "/assets/**", "/webjars/**")
+                    .requestMatchers("/login", "/assets/**", "/favicon.ico")
                     .permitAll()
                     .requestMatchers("/launchpad/users", "/launchpad/users/**")
                     .hasAuthority(ADMINISTRATOR)

@@ -45,7 +45,7 @@ final class SessionFollowsUserStore extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
-    return path.startsWith("/assets/") || path.startsWith("/webjars/");
+    return path.startsWith("/assets/") || path.equals("/favicon.ico");
   }
 
   @Override

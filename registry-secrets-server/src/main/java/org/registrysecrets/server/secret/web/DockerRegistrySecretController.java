@@ -27,11 +27,13 @@ import org.registrysecrets.api.wire.DockerRegistrySecretRecheck;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.PullCheckRequest;
 import org.registrysecrets.api.wire.PullCheckResponse;
+import org.registrysecrets.api.wire.RegistryCheckResult;
 import org.registrysecrets.api.wire.RegistrySecretsExtension;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.ResourceQuotaResponse;
 import org.registrysecrets.api.wire.SecretVersionInfo;
 import org.registrysecrets.api.wire.SecretVersionList;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.server.http.QueryParameters;
 import org.registrysecrets.server.secret.DockerRegistrySecret;
 import org.registrysecrets.server.secret.DockerRegistrySecretPage;
@@ -138,13 +140,15 @@ class DockerRegistrySecretController {
             caller,
             name,
             config.config(),
-            QueryParameters.bool("verify", verify),
+            VerifyMode.parse(verify),
             options(body.extension(), config.config()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(created.version()))
         .body(
             new DockerRegistrySecretChangeResponse(
-                name.value(), DockerRegistrySecretChangeResponse.CREATED, config.warnings()));
+                name.value(),
+                DockerRegistrySecretChangeResponse.CREATED,
+                warnings(config, created)));
   }
 
   @GetMapping("/dockerRegistrySecrets/{dockerRegistryName}")
@@ -181,13 +185,40 @@ class DockerRegistrySecretController {
             name,
             config.config(),
             expected,
-            QueryParameters.bool("verify", verify),
+            VerifyMode.parse(verify),
             options(body.extension(), config.config()));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .eTag(IfMatchArgumentResolver.etag(modified.version()))
         .body(
             new DockerRegistrySecretChangeResponse(
-                name.value(), DockerRegistrySecretChangeResponse.MODIFIED, config.warnings()));
+                name.value(),
+                DockerRegistrySecretChangeResponse.MODIFIED,
+                warnings(config, modified)));
+  }
+
+  /**
+   * The parser's warnings, then what an advisory check could not settle (a strict check that got
+   * here passed, so it adds nothing).
+   */
+  private static List<String> warnings(ParsedDockerConfig config, DockerRegistrySecret saved) {
+    RegistryVerification verification = saved.verification();
+    if (verification == null || verification.acceptable()) {
+      return config.warnings();
+    }
+    List<String> warnings = new ArrayList<>(config.warnings());
+    for (RegistryCheckResult result : verification.results()) {
+      if (!result.acceptable()) {
+        warnings.add(
+            "The registry check of "
+                + result.registry()
+                + " was inconclusive ("
+                + result.status()
+                + ": "
+                + result.reason()
+                + "); the secret was stored anyway.");
+      }
+    }
+    return warnings;
   }
 
   /** Registry Secrets only: the kept versions, newest first, without content. */

@@ -96,6 +96,40 @@ class CredentialCheckApiTests {
   }
 
   @Test
+  void anAdvisoryCheckStoresWhatItCannotSettleAndRefusesWhatTheRegistryRefuses() {
+    String nowhere = dockerConfig("registry.does-not-resolve.invalid", "bot", "Nowhere-Pass-1");
+
+    Response strict = api.post(SECRETS + "?verify=true", editor, createBody("strict", nowhere));
+    Response advisory =
+        api.post(SECRETS + "?verify=advisory", editor, createBody("advisory", nowhere));
+    Response refused =
+        api.post(
+            SECRETS + "?verify=advisory",
+            editor,
+            createBody(
+                "refused-advisory",
+                dockerConfig(REGISTRY.host(), DockerRegistryProcess.USER, "Wrong-Password-2")));
+
+    assertThat(strict.status()).isEqualTo(400);
+    assertThat(advisory.status()).as(advisory.body()).isEqualTo(202);
+    assertThat(advisory.json().get("warnings").get(0).asString())
+        .contains("registry.does-not-resolve.invalid", "unreachable", "stored anyway");
+    assertThat(advisory.body()).doesNotContain("Nowhere-Pass-1");
+    assertThat(
+            api.get(SECRETS + "/advisory", editor)
+                .json()
+                .get("verification")
+                .get("results")
+                .get(0)
+                .get("status")
+                .asString())
+        .isEqualTo("unreachable");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("CredentialCheckFailed");
+    assertThat(api.get(SECRETS + "/refused-advisory", editor).status()).isEqualTo(404);
+  }
+
+  @Test
   void checksAnUpdateBeforeStoringIt() {
     assertThat(api.post(SECRETS, editor, createBody("updated", good())).status()).isEqualTo(202);
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.server.http.ApiErrorWriter;
 import org.registrysecrets.server.http.ApiProperties;
 import org.registrysecrets.server.secret.DockerRegistrySecret;
@@ -107,7 +108,12 @@ class DockerRegistrySecretControllerTests {
   @Test
   void passesEveryIfMatchTagAsOneCondition() {
     when(secrets.modify(
-            any(), eq(SecretName.of("pull")), any(), any(), eq(false), eq(SecretOptions.NONE)))
+            any(),
+            eq(SecretName.of("pull")),
+            any(),
+            any(),
+            eq(VerifyMode.OFF),
+            eq(SecretOptions.NONE)))
         .thenReturn(secret("pull"));
 
     MvcTestResult result =
@@ -127,7 +133,7 @@ class DockerRegistrySecretControllerTests {
             eq(SecretName.of("pull")),
             any(),
             eq(ExpectedVersions.oneOf(Set.of(3L, IfMatchArgumentResolver.NO_VERSION, 5L))),
-            eq(false),
+            eq(VerifyMode.OFF),
             eq(SecretOptions.NONE));
   }
 
@@ -135,7 +141,7 @@ class DockerRegistrySecretControllerTests {
   void mapsEachRefusalToAiCoresStatusAndCode() {
     when(secrets.get(TENANT, SecretName.of("gone")))
         .thenThrow(new SecretNotFoundException(SecretName.of("gone")));
-    when(secrets.create(any(), any(), any(), eq(false), eq(SecretOptions.NONE)))
+    when(secrets.create(any(), any(), any(), eq(VerifyMode.OFF), eq(SecretOptions.NONE)))
         .thenThrow(new SecretQuotaExceededException(50));
 
     MvcTestResult missing = mvc.get().uri(SECRETS + "/gone").with(bearer("reader")).exchange();
