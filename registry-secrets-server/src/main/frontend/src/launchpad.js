@@ -7,6 +7,7 @@ import htmx from 'htmx.org';
 
 import '@ui5/webcomponents/dist/generated/json-imports/i18n.js';
 import '@ui5/webcomponents-fiori/dist/generated/json-imports/i18n.js';
+import '@ui5/webcomponents-localization/dist/generated/json-imports/LocaleData.js';
 
 import '@ui5/webcomponents/dist/Avatar.js';
 import '@ui5/webcomponents/dist/Button.js';

@@ -1,6 +1,7 @@
 package org.registrysecrets.server.launchpad;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.List;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.client.ApiException;
@@ -68,6 +69,10 @@ class LaunchpadErrors {
       return fragment;
     }
     ModelAndView page = new ModelAndView("launchpad/error", status);
+    // the shell for a signed-in person (an exception's view gets no @ModelAttribute values)
+    Principal person = request.getUserPrincipal();
+    page.addObject("username", person == null ? null : person.getName());
+    page.addObject("path", request.getRequestURI());
     page.addObject("status", status.value());
     page.addObject("reason", status.getReasonPhrase());
     page.addObject("message", message);

@@ -3,8 +3,6 @@ package org.registrysecrets.server.launchpad.secrets;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -406,7 +404,7 @@ class SecretsController {
   /** One kept version: never its content. */
   record VersionRow(
       long version,
-      String when,
+      Instant when,
       String who,
       String registries,
       String fingerprint,
@@ -415,7 +413,7 @@ class SecretsController {
     static VersionRow of(SecretVersionInfo version) {
       return new VersionRow(
           version.version(),
-          SecretTile.MODIFIED.format(version.createdAt()),
+          version.createdAt(),
           version.actor(),
           String.join(", ", version.registries()),
           version.fingerprint(),
@@ -424,7 +422,7 @@ class SecretsController {
   }
 
   /** One line of a secret's history. */
-  record HistoryRow(String when, String who, String what, String outcome) {
+  record HistoryRow(Instant when, String who, String what, String outcome) {
 
     static HistoryRow of(AuditEventInfo event) {
       String who =
@@ -434,16 +432,12 @@ class SecretsController {
                   : Caller.API.equals(event.origin())
                       ? " (service key)"
                       : " (" + event.origin() + ")");
-      return new HistoryRow(
-          SecretTile.MODIFIED.format(event.occurredAt()), who, event.action(), event.outcome());
+      return new HistoryRow(event.occurredAt(), who, event.action(), event.outcome());
     }
 
     static HistoryRow of(LaunchpadAuditEvent event) {
       return new HistoryRow(
-          SecretTile.MODIFIED.format(event.occurredAt()),
-          event.username() + " (Launchpad)",
-          event.action(),
-          event.outcome());
+          event.occurredAt(), event.username() + " (Launchpad)", event.action(), event.outcome());
     }
   }
 
@@ -467,9 +461,6 @@ class SecretsController {
       @Nullable String recheck,
       @Nullable String recheckState,
       boolean checkWarning) {
-
-    static final DateTimeFormatter MODIFIED =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     static SecretTile of(DockerRegistrySecretMetadata secret) {
       DockerRegistrySecretExpiry expiry = secret.expiry();

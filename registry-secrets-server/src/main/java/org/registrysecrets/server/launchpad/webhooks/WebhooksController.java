@@ -1,6 +1,7 @@
 package org.registrysecrets.server.launchpad.webhooks;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -143,21 +144,21 @@ class WebhooksController {
   }
 
   /** One webhook as the table shows it. */
-  record WebhookRow(String id, String url, List<String> events, String created, String by) {
+  record WebhookRow(String id, String url, List<String> events, Instant created, String by) {
 
     static WebhookRow of(WebhookInfo webhook) {
       return new WebhookRow(
           webhook.id(),
           webhook.url(),
           webhook.events().stream().map(type -> EVENTS.getOrDefault(type, type)).toList(),
-          WHEN.format(webhook.createdAt()),
+          webhook.createdAt(),
           webhook.createdBy());
     }
   }
 
   /** One delivery: the event, how it went, and when the next attempt is. */
   record DeliveryRow(
-      String event, String type, String created, String state, int attempts, String last) {
+      String event, String type, Instant created, String state, int attempts, String last) {
 
     static DeliveryRow of(WebhookDeliveryInfo delivery) {
       String last = delivery.lastOutcome() == null ? "" : delivery.lastOutcome();
@@ -168,7 +169,7 @@ class WebhooksController {
       return new DeliveryRow(
           delivery.eventId(),
           EVENTS.getOrDefault(delivery.type(), delivery.type()),
-          WHEN.format(delivery.createdAt()),
+          delivery.createdAt(),
           delivery.state(),
           delivery.attempts(),
           last);
