@@ -4,6 +4,7 @@
 import './fonts.css';
 import './launchpad.css';
 import htmx from 'htmx.org';
+import { setFormValidity } from '@ui5/webcomponents-base/dist/features/InputElementsFormSupport.js';
 
 import '@ui5/webcomponents/dist/generated/json-imports/i18n.js';
 import '@ui5/webcomponents-fiori/dist/generated/json-imports/i18n.js';
@@ -32,8 +33,7 @@ import '@ui5/webcomponents/dist/Tag.js';
 import '@ui5/webcomponents/dist/Text.js';
 import '@ui5/webcomponents/dist/TextArea.js';
 import '@ui5/webcomponents/dist/Title.js';
-import '@ui5/webcomponents/dist/Toolbar.js';
-import '@ui5/webcomponents/dist/ToolbarButton.js';
+import '@ui5/webcomponents/dist/ToggleButton.js';
 import '@ui5/webcomponents-fiori/dist/IllustratedMessage.js';
 import '@ui5/webcomponents-fiori/dist/ShellBar.js';
 import '@ui5/webcomponents-fiori/dist/SideNavigation.js';
@@ -140,9 +140,16 @@ document.addEventListener('click', (event) => {
     if (uncheck) {
       uncheck.checked = false;
     }
-    document.getElementById(submit.getAttribute('data-submit')).requestSubmit();
+    submitForm(document.getElementById(submit.getAttribute('data-submit')));
   }
 });
+
+// UI5 fields judge their validity when their value changes; a value set by a script (an upload)
+// is judged again before the form is sent, as UI5's own Enter key does.
+async function submitForm(form) {
+  await Promise.all([...form.elements].filter((field) => field.isUI5Element).map(setFormValidity));
+  form.requestSubmit();
+}
 
 // The shell: the menu button collapses the side navigation (hidden on phones), the avatar opens
 // the profile menu.

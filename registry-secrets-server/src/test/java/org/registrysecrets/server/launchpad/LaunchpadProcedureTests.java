@@ -15,15 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.client.ServiceKeys;
 import org.registrysecrets.server.support.Browser;
+import org.registrysecrets.server.support.LaunchpadPage;
 import org.registrysecrets.server.support.ScreenshotOnFailure;
 import org.registrysecrets.server.support.TestData;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +44,7 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
   private static Browser browser;
 
   @LocalServerPort int port;
+  private LaunchpadPage page;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
@@ -70,7 +70,8 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
 
   @BeforeEach
   void loggedOut() {
-    browser.open(url("/login"));
+    page = new LaunchpadPage(browser, port);
+    browser.open(page.url("/login"));
     browser.driver().manage().deleteAllCookies();
   }
 
@@ -78,168 +79,156 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
   void addsEditsAndRemovesSecretsTheDocumentedWay() throws Exception {
     String pasted = TestData.uniqueName("pasted");
     String uploaded = TestData.uniqueName("uploaded");
-    login("admin", ADMIN_PASSWORD);
+    page.login("admin", ADMIN_PASSWORD);
 
     // In the Workspaces app, choose the AI API connection
-    navigate("Workspaces");
-    assertThat(heading()).startsWith("AI API Connections (");
-    browser.find(By.cssSelector("button[aria-label='Choose local']")).click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), "Workspace local selected."));
-    assertThat(browser.find(By.cssSelector("[data-testid=current-connection]")).getText())
-        .contains("local");
+    page.chooseWorkspace("local");
+    assertThat(page.heading()).startsWith("AI API Connections (");
 
     // Open AI Core Administration > Docker Registry Secrets
-    navigate("Docker Registry Secrets");
-    int before = count();
+    page.navigate("Docker Registry Secrets");
+    int before = page.count();
 
-    // Add a secret by pasting
-    openDialog(button(null, "Add"), "Add a Docker Registry Secret");
-    WebElement name = dialog().findElement(By.id("secret-name"));
-    name.sendKeys("Bad_Name");
-    browser.until(ExpectedConditions.attributeContains(By.id("name-hint"), "class", "lp-error"));
-    name.clear();
-    name.sendKeys(pasted);
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("name-hint"), "The name is valid."));
-    dialog()
-        .findElement(By.id("secret-value"))
-        .sendKeys(TestData.dockerConfig("ghcr.io", "bot", "pasted-Password-1"));
+    // Add a secret by pasting; the name is checked as it is typed
+    page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+    WebElement name = page.inDialog("secret-name");
+    browser.type(name, "Bad_Name");
+    browser.until(d -> "Negative".equals(name.getDomProperty("valueState")));
+    assertThat(browser.driver().findElement(By.id("name-hint")).getDomProperty("textContent"))
+        .contains("Uppercase letters are not allowed");
+    browser.clear(name);
+    browser.type(name, pasted);
+    browser.until(d -> "Positive".equals(name.getDomProperty("valueState")));
+    assertThat(browser.driver().findElement(By.id("name-hint")).getDomProperty("textContent"))
+        .isEqualTo("The name is valid and free.");
+    browser.type(
+        page.inDialog("secret-value"),
+        TestData.dockerConfig("ghcr.io", "bot", "pasted-Password-1"));
     browser.screenshot("add-dialog");
-    withoutRegistryCheck();
-    button(dialog(), "Add").click();
-    dialogClosed();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), pasted + " added"));
-    awaitTile(pasted);
-    assertThat(count()).isEqualTo(before + 1);
-    assertThat(tile(pasted).getText()).contains("ghcr.io").contains("Last modified");
+    page.withoutRegistryCheck();
+    page.button(page.dialog(), "Add").click();
+    page.dialogClosed();
+    page.awaitMessage(pasted + " added");
+    page.awaitTile(pasted);
+    assertThat(page.count()).isEqualTo(before + 1);
+    assertThat(page.tile(pasted).getDomAttribute("accessible-name")).isEqualTo(pasted);
+    assertThat(page.tile(pasted).getText()).contains("Last modified");
+    assertThat(
+            page.tile(pasted)
+                .findElement(By.tagName("ui5-card-header"))
+                .getDomAttribute("subtitle-text"))
+        .isEqualTo("ghcr.io");
     assertThat(browser.driver().getPageSource()).doesNotContain("pasted-Password-1");
+    // the name is taken now
+    page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+    browser.type(page.inDialog("secret-name"), pasted);
+    browser.until(
+        d ->
+            String.valueOf(d.findElement(By.id("name-hint")).getDomProperty("textContent"))
+                .contains("already used by another secret"));
+    page.button(page.dialog(), "Cancel").click();
+    page.dialogClosed();
 
     // Add a secret by uploading a file
     Path file = Files.createTempFile("secret-", ".json");
     Files.writeString(file, TestData.dockerConfig("quay.io", "robot", "uploaded-Password-2"));
-    openDialog(button(null, "Add"), "Add a Docker Registry Secret");
-    dialog().findElement(By.id("secret-name")).sendKeys(uploaded);
-    dialog().findElement(By.id("secret-upload")).sendKeys(file.toString());
+    page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+    browser.type(page.inDialog("secret-name"), uploaded);
+    browser.field(page.inDialog("secret-upload")).sendKeys(file.toString());
     // The optional expiry: three days ahead, so the tile warns
-    ((JavascriptExecutor) browser.driver())
-        .executeScript(
-            "arguments[0].value = arguments[1]",
-            dialog().findElement(By.id("secret-expires")),
-            LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
-    withoutRegistryCheck();
-    browser.until(d -> !d.findElement(By.id("secret-value")).getDomProperty("value").isEmpty());
-    assertThat(dialog().findElement(By.id("secret-value")).getDomProperty("value"))
-        .contains("quay.io");
-    button(dialog(), "Add").click();
-    dialogClosed();
-    awaitTile(uploaded);
-    assertThat(count()).isEqualTo(before + 2);
-    assertThat(
-            tile(uploaded)
-                .findElement(By.cssSelector("[data-expiry]"))
-                .getDomAttribute("data-expiry"))
-        .isEqualTo("expiring");
-    assertThat(tile(uploaded).getText()).contains("Expires");
+    browser.js(
+        "arguments[0].value = arguments[1]",
+        page.inDialog("secret-expires"),
+        LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
+    page.withoutRegistryCheck();
+    browser.until(d -> !browser.value(page.inDialog("secret-value")).isEmpty());
+    assertThat(browser.value(page.inDialog("secret-value"))).contains("quay.io");
+    page.button(page.dialog(), "Add").click();
+    page.dialogClosed();
+    page.awaitTile(uploaded);
+    assertThat(page.count()).isEqualTo(before + 2);
+    WebElement expiry = page.tile(uploaded).findElement(By.cssSelector("[data-expiry]"));
+    assertThat(expiry.getDomAttribute("data-expiry")).isEqualTo("expiring");
+    assertThat(LaunchpadPage.text(expiry)).startsWith("Expires");
     browser.screenshot("secrets-tiles");
 
     // A file over 10 KB is refused and the field stays as it was
     Path big = Files.createTempFile("big-", ".json");
     Files.writeString(big, "x".repeat(11 * 1024));
-    openDialog(button(null, "Add"), "Add a Docker Registry Secret");
-    dialog().findElement(By.id("secret-value")).sendKeys("typed by hand");
-    dialog().findElement(By.id("secret-upload")).sendKeys(big.toString());
+    page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+    browser.type(page.inDialog("secret-value"), "typed by hand");
+    browser.field(page.inDialog("secret-upload")).sendKeys(big.toString());
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("secret-upload-error"), "Files larger than 10 KB can't be uploaded."));
-    assertThat(dialog().findElement(By.id("secret-value")).getDomProperty("value"))
-        .isEqualTo("typed by hand");
+    assertThat(browser.value(page.inDialog("secret-value"))).isEqualTo("typed by hand");
 
-    // The registry check runs by default and its result appears in the dialog
-    dialog().findElement(By.id("secret-name")).sendKeys(TestData.uniqueName("checked"));
-    dialog().findElement(By.id("secret-value")).clear();
-    dialog()
-        .findElement(By.id("secret-value"))
-        .sendKeys(TestData.dockerConfig("127.0.0.1:9", "u", "p-9"));
-    assertThat(dialog().findElement(By.id("secret-verify")).isSelected()).isTrue();
-    button(dialog(), "Add").click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("secret-dialog-messages"), "127.0.0.1:9 is unreachable"));
-    dialog().findElement(By.id("secret-name")).clear();
-    dialog().findElement(By.id("secret-value")).clear();
-    dialog().findElement(By.id("secret-value")).sendKeys("typed by hand");
-    withoutRegistryCheck();
-
-    // The API's errors appear inside the dialog, which keeps what the user typed
-    dialog().findElement(By.id("secret-name")).sendKeys(pasted);
-    button(dialog(), "Add").click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("secret-dialog-messages"), "is neither JSON nor base64"));
-    dialog().findElement(By.id("secret-value")).clear();
-    dialog().findElement(By.id("secret-value")).sendKeys(TestData.dockerConfig("r.io", "u", "p-3"));
-    button(dialog(), "Add").click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("secret-dialog-messages"), "already exists"));
-    assertThat(dialog().findElement(By.id("secret-name")).getDomProperty("value"))
-        .isEqualTo(pasted);
-    button(dialog(), "Cancel").click();
-    dialogClosed();
+    // The API's errors appear once inside the dialog, which keeps what the user typed; the
+    // code and request id wait in a detail
+    browser.type(page.inDialog("secret-name"), pasted);
+    page.withoutRegistryCheck();
+    page.button(page.dialog(), "Add").click();
+    page.awaitDialogMessage("is neither JSON nor base64");
+    assertThat(page.dialog().findElements(By.cssSelector("[data-testid=dialog-error]"))).hasSize(1);
+    assertThat(page.dialog().getText()).doesNotContain("(400 BadRequest)");
+    browser.clear(page.inDialog("secret-value"));
+    browser.type(page.inDialog("secret-value"), TestData.dockerConfig("r.io", "u", "p-3"));
+    page.button(page.dialog(), "Add").click();
+    page.awaitDialogMessage("already exists");
+    assertThat(page.dialog().getText()).doesNotContain("(409");
+    assertThat(page.dialog().findElement(By.tagName("ui5-panel")).getDomProperty("textContent"))
+        .contains("HTTP 409", "request id");
+    assertThat(browser.value(page.inDialog("secret-name"))).isEqualTo(pasted);
+    page.button(page.dialog(), "Cancel").click();
+    page.dialogClosed();
 
     // Edit: the name can't be changed and the Secret field starts empty
-    openDialog(button(tile(pasted), "Edit"), "Edit Docker Registry Secret");
-    WebElement fixedName = dialog().findElement(By.id("secret-name"));
-    assertThat(fixedName.getDomProperty("value")).isEqualTo(pasted);
+    page.openDialog(page.button(page.tile(pasted), "Edit"), "Edit Docker Registry Secret");
+    WebElement fixedName = page.inDialog("secret-name");
+    assertThat(browser.value(fixedName)).isEqualTo(pasted);
     assertThat(fixedName.getDomAttribute("readonly")).isNotNull();
-    assertThat(dialog().findElement(By.id("secret-value")).getDomProperty("value")).isEmpty();
-    dialog()
-        .findElement(By.id("secret-value"))
-        .sendKeys(TestData.dockerConfig("ghcr.io", "bot", "edited-Password-4"));
-    withoutRegistryCheck();
-    button(dialog(), "Edit").click();
-    dialogClosed();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), pasted + " edited"));
+    assertThat(browser.value(page.inDialog("secret-value"))).isEmpty();
+    browser.type(
+        page.inDialog("secret-value"),
+        TestData.dockerConfig("ghcr.io", "bot", "edited-Password-4"));
+    page.withoutRegistryCheck();
+    page.button(page.dialog(), "Edit").click();
+    page.dialogClosed();
+    page.awaitMessage(pasted + " edited");
     assertThat(api().get(pasted).etag()).isEqualTo("\"2\"");
 
     // History: who changed the secret, when and how it ended; never data
-    openDialog(button(tile(pasted), "History"), "History of " + pasted);
-    assertThat(dialog().getText())
+    page.openDialog(
+        page.namedButton(page.tile(pasted), "History of " + pasted), "History of " + pasted);
+    assertThat(page.dialog().getText())
         .contains("admin (Launchpad)")
         .contains("modify")
         .contains("create")
         .contains("success")
         .doesNotContain("edited-Password-4");
-    assertThat(dialog().findElements(By.cssSelector("tr[data-version]"))).hasSize(2);
+    assertThat(page.dialog().findElements(By.cssSelector("tr[data-version]"))).hasSize(2);
     browser.screenshot("history-dialog");
-    Dimension desktop = browser.driver().manage().window().getSize();
-    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.viewport(390, 844);
     browser.screenshot("history-dialog-phone");
-    browser.driver().manage().window().setSize(desktop);
+    browser.viewport(1440, 900);
     // Restore the first version: it becomes version 3
-    dialog().findElement(By.cssSelector("button[aria-label='Restore version 1']")).click();
-    dialogClosed();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), pasted + " restored to version 1"));
+    page.namedButton(page.dialog(), "Restore version 1").click();
+    page.dialogClosed();
+    page.awaitMessage(pasted + " restored to version 1");
     assertThat(api().get(pasted).etag()).isEqualTo("\"3\"");
     assertThat(api().versions(pasted).resources().get(0).fingerprint())
         .isEqualTo(api().versions(pasted).resources().get(2).fingerprint());
 
     // Remove
-    openDialog(button(tile(pasted), "Remove"), "Remove Docker Registry Secret");
-    assertThat(dialog().getText()).contains(pasted).contains("Workflows and serving templates");
-    button(dialog(), "Remove").click();
-    dialogClosed();
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(tileLocator(pasted)));
-    assertThat(count()).isEqualTo(before + 1);
+    page.openDialog(page.button(page.tile(pasted), "Remove"), "Remove Docker Registry Secret");
+    assertThat(page.dialog().getText())
+        .contains(pasted)
+        .contains("Workflows and serving templates");
+    page.button(page.dialog(), "Remove").click();
+    page.dialogClosed();
+    browser.until(
+        ExpectedConditions.invisibilityOfElementLocated(LaunchpadPage.tileLocator(pasted)));
+    assertThat(page.count()).isEqualTo(before + 1);
     assertThat(browser.driver().getPageSource())
         .doesNotContain("pasted-Password-1")
         .doesNotContain("uploaded-Password-2")
@@ -257,41 +246,38 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
             false,
             Map.of(RegistrySecretsClient.EVERY_REGISTRY, Instant.now().minusSeconds(3600)));
 
-    login("admin", ADMIN_PASSWORD);
-    navigate("Users");
-    browser.find(By.id("new-username")).sendKeys(viewer);
-    browser.find(By.id("new-password")).sendKeys("initial-password-1");
-    browser.find(By.cssSelector("label[for='new-connections_viewer']")).click();
-    browser
-        .find(By.cssSelector("label[for='new-aicore_admin_dockerregistrysecret_viewer']"))
-        .click();
-    button(null, "Add user").click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), "User " + viewer + " added"));
-    button(null, "Log out").click();
+    page.login("admin", ADMIN_PASSWORD);
+    page.navigate("Users");
+    browser.type(browser.find(By.id("new-username")), viewer);
+    browser.type(browser.find(By.id("new-password")), "initial-password-1");
+    browser.find(By.id("new-connections_viewer")).click();
+    browser.find(By.id("new-aicore_admin_dockerregistrysecret_viewer")).click();
+    assertThat(browser.find(By.id("new-connections_viewer")).getDomAttribute("text"))
+        .startsWith("Connections viewer");
+    page.button(null, "Add user").click();
+    page.awaitMessage("User " + viewer + " added");
+    page.logout();
 
     // First login: the password set by the administrator must be changed
-    login(viewer, "initial-password-1");
+    page.login(viewer, "initial-password-1");
     browser.until(ExpectedConditions.urlContains("/launchpad/account/password"));
-    browser.find(By.id("current")).sendKeys("initial-password-1");
-    browser.find(By.id("new-password")).sendKeys("viewer-own-password");
-    browser.find(By.id("repeat")).sendKeys("viewer-own-password");
-    button(null, "Change password").click();
+    browser.type(browser.find(By.id("current")), "initial-password-1");
+    browser.type(browser.find(By.id("new-password")), "viewer-own-password");
+    browser.type(browser.find(By.id("repeat")), "viewer-own-password");
+    page.button(null, "Change password").click();
     browser.until(ExpectedConditions.urlContains("/launchpad/secrets"));
 
-    awaitTile(secret);
-    assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Add']")))
-        .isEmpty();
-    assertThat(tile(secret).findElement(By.cssSelector("[data-expiry]")).getText())
+    page.awaitTile(secret);
+    assertThat(browser.driver().findElements(By.id("add-secret"))).isEmpty();
+    assertThat(LaunchpadPage.text(page.tile(secret).findElement(By.cssSelector("[data-expiry]"))))
         .startsWith("Expired");
     // Reading actions only: a viewer may ask whether an image can be pulled
-    assertThat(tile(secret).findElements(By.tagName("button")))
+    assertThat(page.tile(secret).findElements(By.tagName("ui5-button")))
         .extracting(WebElement::getText)
         .containsExactly("Check an image");
-    openDialog(button(tile(secret), "Check an image"), "Check an Image");
-    dialog().findElement(By.id("pull-check-images")).sendKeys("python:3.12\nquay.io/team/x:1");
-    button(dialog(), "Check").click();
+    page.openDialog(page.button(page.tile(secret), "Check an image"), "Check an Image");
+    browser.type(page.inDialog("pull-check-images"), "python:3.12\nquay.io/team/x:1");
+    page.button(page.dialog(), "Check").click();
     browser.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("[data-image='python:3.12'][data-status='no-credentials']")));
@@ -300,9 +286,9 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
             By.cssSelector("[data-image='quay.io/team/x:1'][data-status='no-credentials']")));
     browser.screenshot("pull-check-dialog");
     assertThat(browser.driver().getPageSource()).doesNotContain("viewer-test-pw");
-    button(dialog(), "Close").click();
-    dialogClosed();
-    assertThat(browser.driver().findElements(By.linkText("Users"))).isEmpty();
+    page.button(page.dialog(), "Close").click();
+    page.dialogClosed();
+    assertThat(page.hasNavigationEntry("Users")).isFalse();
 
     // A forged request with a valid session and CSRF token is still refused
     Object status =
@@ -331,212 +317,113 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     Path keyFile = Files.createTempFile("service-key-", ".json");
     Files.writeString(keyFile, ServiceKeys.toJson(key));
 
-    login("admin", ADMIN_PASSWORD);
-    navigate("Workspaces");
+    page.login("admin", ADMIN_PASSWORD);
+    page.navigate("Workspaces");
 
     // A wrong client secret: saving tests the connection and says what failed
-    openDialog(button(null, "Add"), "Create AI API Connection");
-    dialog().findElement(By.id("connection-key-file")).sendKeys(keyFile.toString());
-    browser.until(
-        d ->
-            key.clientid()
-                .equals(d.findElement(By.id("connection-client-id")).getDomProperty("value")));
-    dialog().findElement(By.id("connection-name")).sendKeys(connection);
-    WebElement secretField = dialog().findElement(By.id("connection-client-secret"));
-    assertThat(secretField.getDomAttribute("type")).isEqualTo("password");
-    button(dialog(), "Show").click();
-    assertThat(secretField.getDomProperty("type")).isEqualTo("text");
-    secretField.sendKeys("-wrong");
-    button(dialog(), "Create").click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("connection-dialog-messages"), "refused"));
+    page.openDialog(page.button(null, "Add"), "Create AI API Connection");
+    browser.field(page.inDialog("connection-key-file")).sendKeys(keyFile.toString());
+    browser.until(d -> key.clientid().equals(browser.value(page.inDialog("connection-client-id"))));
+    browser.type(page.inDialog("connection-name"), connection);
+    WebElement secretField = page.inDialog("connection-client-secret");
+    assertThat(secretField.getDomProperty("type")).isEqualTo("Password");
+    page.dialog().findElement(By.cssSelector("[data-toggle-visibility]")).click();
+    assertThat(secretField.getDomProperty("type")).isEqualTo("Text");
+    browser.type(secretField, "-wrong");
+    page.button(page.dialog(), "Create").click();
+    page.awaitDialogMessage("refused");
 
     // The right one
-    secretField.clear();
-    secretField.sendKeys(key.clientsecret());
-    button(dialog(), "Create").click();
-    dialogClosed();
-    browser.find(By.cssSelector("button[aria-label='Choose " + connection + "']")).click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), "Workspace " + connection + " selected."));
-    assertThat(heading()).startsWith("AI API Connections (");
-    assertThat(count()).isGreaterThanOrEqualTo(2);
+    browser.clear(secretField);
+    browser.type(secretField, key.clientsecret());
+    page.button(page.dialog(), "Create").click();
+    page.dialogClosed();
+    page.chooseWorkspace(connection);
+    assertThat(page.heading()).startsWith("AI API Connections (");
+    assertThat(page.count()).isGreaterThanOrEqualTo(2);
     browser.screenshot("workspaces");
     assertThat(browser.driver().getPageSource()).doesNotContain(key.clientsecret());
 
-    navigate("Docker Registry Secrets");
-    awaitTile("only-in-other");
-    assertThat(count()).isEqualTo(1);
+    page.navigate("Docker Registry Secrets");
+    page.awaitTile("only-in-other");
+    assertThat(page.count()).isEqualTo(1);
 
     // Back to local: the other tenant's secret is not there
-    navigate("Workspaces");
-    browser.find(By.cssSelector("button[aria-label='Choose local']")).click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), "Workspace local selected."));
-    navigate("Docker Registry Secrets");
-    assertThat(browser.driver().findElements(tileLocator("only-in-other"))).isEmpty();
+    page.chooseWorkspace("local");
+    page.navigate("Docker Registry Secrets");
+    assertThat(browser.driver().findElements(LaunchpadPage.tileLocator("only-in-other"))).isEmpty();
   }
 
   @Test
   void routesAlertsToWebhooksAndSchedulesRechecks() {
     String rechecked = TestData.uniqueName("rechecked");
     String hookSecret = "launchpad-hook-secret-77";
-    login("admin", ADMIN_PASSWORD);
-    navigate("Workspaces");
-    browser.find(By.cssSelector("button[aria-label='Choose local']")).click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("message-strip"), "Workspace local selected."));
+    page.login("admin", ADMIN_PASSWORD);
+    page.chooseWorkspace("local");
 
     // A secret that the server re-checks every day
-    navigate("Docker Registry Secrets");
-    openDialog(button(null, "Add"), "Add a Docker Registry Secret");
-    dialog().findElement(By.id("secret-name")).sendKeys(rechecked);
-    dialog()
-        .findElement(By.id("secret-value"))
-        .sendKeys(TestData.dockerConfig("ghcr.io", "bot", "rechecked-Password-5"));
-    new Select(dialog().findElement(By.id("secret-recheck"))).selectByVisibleText("Every day");
-    withoutRegistryCheck();
-    button(dialog(), "Add").click();
-    dialogClosed();
-    awaitTile(rechecked);
-    WebElement badge = tile(rechecked).findElement(By.cssSelector("[data-recheck]"));
-    assertThat(badge.getText()).isEqualTo("Re-checked every day");
+    page.navigate("Docker Registry Secrets");
+    page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+    browser.type(page.inDialog("secret-name"), rechecked);
+    browser.type(
+        page.inDialog("secret-value"),
+        TestData.dockerConfig("ghcr.io", "bot", "rechecked-Password-5"));
+    page.select(page.inDialog("secret-recheck"), "P1D");
+    page.withoutRegistryCheck();
+    page.button(page.dialog(), "Add").click();
+    page.dialogClosed();
+    page.awaitTile(rechecked);
+    WebElement badge = page.tile(rechecked).findElement(By.cssSelector("[data-recheck]"));
+    assertThat(LaunchpadPage.text(badge)).isEqualTo("Re-checked every day");
     assertThat(badge.getDomAttribute("data-recheck")).isEqualTo("pending");
     browser.screenshot("recheck-tile");
     assertThat(api().get(rechecked).value().recheck().every()).isEqualTo("PT24H");
-    openDialog(button(tile(rechecked), "Edit"), "Edit Docker Registry Secret");
-    assertThat(dialog().getText()).contains("Now: re-checked every day.");
-    button(dialog(), "Cancel").click();
-    dialogClosed();
+    page.openDialog(page.button(page.tile(rechecked), "Edit"), "Edit Docker Registry Secret");
+    assertThat(page.dialog().getText()).contains("Now: re-checked every day.");
+    page.button(page.dialog(), "Cancel").click();
+    page.dialogClosed();
 
     // Webhooks: a private address is refused inside the dialog, an allowed one is listed
-    navigate("Webhooks");
-    assertThat(browser.find(By.cssSelector("#webhook-rows h1")).getText())
-        .isEqualTo("Webhooks (0)");
-    openDialog(button(null, "Add"), "Add a Webhook");
-    dialog().findElement(By.id("webhook-url")).sendKeys("https://10.0.0.5/hook");
-    dialog().findElement(By.id("webhook-secret")).sendKeys(hookSecret);
-    button(dialog(), "Add").click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("webhook-dialog-messages"), "private network address"));
-    dialog().findElement(By.id("webhook-url")).clear();
-    dialog().findElement(By.id("webhook-url")).sendKeys("http://127.0.0.1:9/alerts");
-    dialog().findElement(By.cssSelector("label[for=event-0]")).click();
+    page.navigate("Webhooks");
+    assertThat(page.heading()).isEqualTo("Webhooks (0)");
+    page.openDialog(page.button(null, "Add"), "Add a Webhook");
+    browser.type(page.inDialog("webhook-url"), "https://10.0.0.5/hook");
+    browser.type(page.inDialog("webhook-secret"), hookSecret);
+    page.button(page.dialog(), "Add").click();
+    page.awaitDialogMessage("private network address");
+    browser.clear(page.inDialog("webhook-url"));
+    browser.type(page.inDialog("webhook-url"), "http://127.0.0.1:9/alerts");
+    page.inDialog("event-0").click();
     browser.screenshot("webhook-dialog");
-    button(dialog(), "Add").click();
-    dialogClosed();
-    browser.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("[data-webhook='http://127.0.0.1:9/alerts']")));
-    WebElement row = browser.find(By.cssSelector("[data-webhook='http://127.0.0.1:9/alerts']"));
-    assertThat(row.getText())
+    page.button(page.dialog(), "Add").click();
+    page.dialogClosed();
+    By row = By.cssSelector("[data-webhook='http://127.0.0.1:9/alerts']");
+    browser.until(ExpectedConditions.visibilityOfElementLocated(row));
+    assertThat(browser.find(row).getText())
         .contains("Credentials expired")
         .contains("Scheduled re-check failed")
         .doesNotContain("expiring");
     assertThat(api().webhooks().resources()).hasSize(1);
     browser.screenshot("webhooks");
-    Dimension desktop = browser.driver().manage().window().getSize();
-    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.viewport(390, 844);
     browser.screenshot("webhooks-phone");
-    browser.driver().manage().window().setSize(desktop);
+    browser.viewport(1440, 900);
 
-    openDialog(button(row, "Deliveries"), "Deliveries");
-    assertThat(dialog().getText()).contains("Nothing was sent to this webhook yet.");
-    button(dialog(), "Close").click();
-    dialogClosed();
-    openDialog(
-        browser.find(By.cssSelector("button[aria-label='Remove http://127.0.0.1:9/alerts']")),
-        "Remove Webhook");
-    button(dialog(), "Remove").click();
-    dialogClosed();
-    browser.until(
-        ExpectedConditions.invisibilityOfElementLocated(
-            By.cssSelector("[data-webhook='http://127.0.0.1:9/alerts']")));
+    page.openDialog(page.button(browser.find(row), "Deliveries"), "Deliveries");
+    assertThat(page.dialog().getText()).contains("Nothing was sent to this webhook yet.");
+    page.button(page.dialog(), "Close").click();
+    page.dialogClosed();
+    page.openDialog(page.namedButton(null, "Remove http://127.0.0.1:9/alerts"), "Remove Webhook");
+    page.button(page.dialog(), "Remove").click();
+    page.dialogClosed();
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(row));
     assertThat(api().webhooks().resources()).isEmpty();
     assertThat(browser.driver().getPageSource())
         .doesNotContain(hookSecret)
         .doesNotContain("rechecked-Password-5");
   }
 
-  /** The tests' registries (ghcr.io, quay.io) are not reachable from here. */
-  private void withoutRegistryCheck() {
-    if (dialog().findElement(By.id("secret-verify")).isSelected()) {
-      dialog().findElement(By.cssSelector("label[for=secret-verify]")).click();
-    }
-  }
-
-  private void login(String username, String password) {
-    browser.open(url("/login"));
-    browser.find(By.id("username")).sendKeys(username);
-    browser.find(By.id("password")).sendKeys(password);
-    button(null, "Log in").click();
-    browser.until(ExpectedConditions.urlContains("/launchpad"));
-  }
-
-  private void navigate(String link) {
-    browser
-        .find(By.cssSelector("nav[aria-label=Navigation]"))
-        .findElement(By.linkText(link))
-        .click();
-    browser.until(ExpectedConditions.attributeToBe(By.linkText(link), "aria-current", "page"));
-  }
-
-  private String heading() {
-    return browser.find(By.cssSelector("#tiles h1")).getText();
-  }
-
-  private int count() {
-    String heading = heading();
-    return Integer.parseInt(
-        heading.substring(heading.lastIndexOf('(') + 1, heading.lastIndexOf(')')));
-  }
-
-  private WebElement button(WebElement scope, String text) {
-    By by = By.xpath(".//button[normalize-space(.)='" + text + "']");
-    return scope == null
-        ? browser.find(By.xpath("//button[normalize-space(.)='" + text + "']"))
-        : scope.findElement(by);
-  }
-
-  private void openDialog(WebElement opener, String title) {
-    opener.click();
-    browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[role=dialog] h2"), title));
-    String labelledBy = dialog().getDomAttribute("aria-labelledby");
-    assertThat(browser.driver().findElement(By.id(labelledBy)).getText()).isEqualTo(title);
-  }
-
-  private WebElement dialog() {
-    return browser.find(By.cssSelector("[role=dialog]"));
-  }
-
-  private void dialogClosed() {
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[role=dialog]")));
-  }
-
-  private static By tileLocator(String name) {
-    return By.cssSelector("[data-secret='" + name + "']");
-  }
-
-  private WebElement tile(String name) {
-    return browser.find(tileLocator(name));
-  }
-
-  private void awaitTile(String name) {
-    browser.until(ExpectedConditions.visibilityOfElementLocated(tileLocator(name)));
-  }
-
   private RegistrySecretsClient api() {
     return RegistrySecretsClient.create(TestData.bootstrapKey(DATA_DIR));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }
