@@ -49,6 +49,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser start() {
+    return start("en-US");
+  }
+
+  /** A browser whose requests say {@code Accept-Language: language}. */
+  public static Browser start(String language) {
     if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
       throw new IllegalStateException(
           "The browser tests need Debian's chromium and chromium-driver"
@@ -76,7 +81,9 @@ public final class Browser implements AutoCloseable {
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--window-size=1400,1000",
-        "--user-data-dir=" + userDataDir);
+        "--user-data-dir=" + userDataDir,
+        "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER)
