@@ -29,6 +29,11 @@ import '@ui5/webcomponents/dist/Option.js';
 import '@ui5/webcomponents/dist/Panel.js';
 import '@ui5/webcomponents/dist/Popover.js';
 import '@ui5/webcomponents/dist/Select.js';
+import '@ui5/webcomponents/dist/Table.js';
+import '@ui5/webcomponents/dist/TableCell.js';
+import '@ui5/webcomponents/dist/TableHeaderCell.js';
+import '@ui5/webcomponents/dist/TableHeaderRow.js';
+import '@ui5/webcomponents/dist/TableRow.js';
 import '@ui5/webcomponents/dist/Tag.js';
 import '@ui5/webcomponents/dist/Text.js';
 import '@ui5/webcomponents/dist/TextArea.js';
@@ -184,8 +189,27 @@ document.addEventListener('htmx:afterSwap', (event) => {
       field.valueState = current.dataset.state || 'None';
     }
   }
+  markField(event.detail.target);
   localizeDates(event.detail.target);
 });
+
+// A dialog's error about one field also marks that field; the next answer clears the mark.
+function markField(messages) {
+  const form = messages && messages.closest && messages.closest('form');
+  if (!form || !messages.classList.contains('lp-messages')) {
+    return;
+  }
+  form.querySelectorAll('[data-marked]').forEach((field) => {
+    field.valueState = 'None';
+    field.removeAttribute('data-marked');
+  });
+  const problem = messages.querySelector('[data-error-field]');
+  const field = problem && document.getElementById(problem.dataset.errorField);
+  if (field) {
+    field.valueState = 'Negative';
+    field.setAttribute('data-marked', '');
+  }
+}
 
 // Uploads: a .txt or .json file of at most 10 KB fills a field (or, for a service key, the fields).
 document.addEventListener('change', (event) => {

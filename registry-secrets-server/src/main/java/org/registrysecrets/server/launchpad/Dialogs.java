@@ -48,6 +48,7 @@ public final class Dialogs {
       model.addAttribute("errors", List.of(message));
       model.addAttribute("errorDetail", RemoteErrors.detail(e));
       model.addAttribute("saveAnyway", RemoteErrors.credentialsRefused(e));
+      model.addAttribute("errorField", e instanceof FieldProblem problem ? problem.field() : null);
       return "launchpad/fragments :: dialog-messages";
     }
     // The dialog's message area empties; the page's message strip is swapped out of band, and the

@@ -66,6 +66,7 @@ class LaunchpadErrors {
       fragment.addObject("errors", List.of(message));
       fragment.addObject("errorDetail", null);
       fragment.addObject("saveAnyway", false);
+      fragment.addObject("errorField", null);
       return fragment;
     }
     ModelAndView page = new ModelAndView("launchpad/error", status);

@@ -169,6 +169,8 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     page.withoutRegistryCheck();
     page.button(page.dialog(), "Add").click();
     page.awaitDialogMessage("is neither JSON nor base64");
+    browser.until(
+        d -> "Negative".equals(page.inDialog("secret-value").getDomProperty("valueState")));
     assertThat(page.dialog().findElements(By.cssSelector("[data-testid=dialog-error]"))).hasSize(1);
     assertThat(page.dialog().getText()).doesNotContain("(400 BadRequest)");
     browser.clear(page.inDialog("secret-value"));
@@ -206,7 +208,8 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
         .contains("create")
         .contains("success")
         .doesNotContain("edited-Password-4");
-    assertThat(page.dialog().findElements(By.cssSelector("tr[data-version]"))).hasSize(2);
+    assertThat(page.dialog().findElements(By.cssSelector("ui5-table-row[data-version]")))
+        .hasSize(2);
     browser.screenshot("history-dialog");
     browser.viewport(390, 844);
     browser.screenshot("history-dialog-phone");

@@ -27,6 +27,7 @@ import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.LaunchpadAuditEvent;
 import org.registrysecrets.server.audit.LaunchpadAuditLog;
 import org.registrysecrets.server.launchpad.Dialogs;
+import org.registrysecrets.server.launchpad.FieldProblem;
 import org.registrysecrets.server.launchpad.RemoteErrors;
 import org.registrysecrets.server.launchpad.connections.ActingClient;
 import org.registrysecrets.server.launchpad.connections.ConnectionService;
@@ -129,7 +130,7 @@ class SecretsController {
     String name = form.name() == null ? "" : form.name().strip();
     return Dialogs.submitWithWarnings(
         () -> {
-          SecretName.of(name);
+          FieldProblem.of("secret-name", () -> SecretName.of(name));
           DockerConfigInput.Normalized input = normalized(form.secret());
           ActingClient client = client(person);
           DockerRegistrySecretChangeResponse created =
@@ -545,7 +546,8 @@ class SecretsController {
   }
 
   private static DockerConfigInput.Normalized normalized(@Nullable String secret) {
-    return DockerConfigInput.normalize(secret == null ? "" : secret);
+    return FieldProblem.of(
+        "secret-value", () -> DockerConfigInput.normalize(secret == null ? "" : secret));
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

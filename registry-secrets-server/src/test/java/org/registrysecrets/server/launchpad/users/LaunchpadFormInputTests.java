@@ -72,7 +72,9 @@ class LaunchpadFormInputTests {
     assertThat(noPassword.body()).contains("field &quot;password&quot; is missing");
     // An htmx dialog gets the message in its message area
     assertThat(noSecret.statusCode()).isEqualTo(200);
-    assertThat(noSecret.body()).contains("fd-message-strip--error").doesNotContain("Whitelabel");
+    assertThat(noSecret.body())
+        .contains("<ui5-message-strip design=\"Negative\"")
+        .doesNotContain("Whitelabel");
     assertThat(users.exists("nopassword")).isFalse();
   }
 
@@ -102,7 +104,7 @@ class LaunchpadFormInputTests {
     // Tomcat reads no parameters past its 2 MB form limit: the dialog says what is missing
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
-        .contains("fd-message-strip--error")
+        .contains("<ui5-message-strip design=\"Negative\"")
         .doesNotContain("Whitelabel")
         .doesNotContain("Exception");
     assertThat(send("GET", "/launchpad/secrets/tiles", null).body()).doesNotContain("huge");

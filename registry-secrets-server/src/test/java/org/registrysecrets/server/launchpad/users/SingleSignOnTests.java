@@ -11,12 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.support.Browser;
+import org.registrysecrets.server.support.LaunchpadPage;
 import org.registrysecrets.server.support.ScreenshotOnFailure;
 import org.registrysecrets.server.support.TestData;
 import org.registrysecrets.server.tenant.TenantId;
@@ -41,6 +40,7 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
   private static final String ADMIN_PASSWORD = "sso-admin-password";
   private static TestOidcProvider provider;
   private static Browser browser;
+  private LaunchpadPage page;
 
   @LocalServerPort int port;
   @Autowired AuditLog audit;
@@ -89,6 +89,7 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
     browser.driver().manage().deleteAllCookies();
     browser.open(url("/login"));
     browser.driver().manage().deleteAllCookies();
+    page = new LaunchpadPage(browser, port);
   }
 
   @Test
@@ -97,27 +98,19 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
 
     browser.open(url("/login"));
     browser.screenshot("sso-login");
-    Dimension desktop = browser.driver().manage().window().getSize();
-    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.viewport(390, 844);
     browser.screenshot("sso-login-phone");
-    browser.driver().manage().window().setSize(desktop);
+    browser.viewport(1440, 900);
     signInWithProvider("erin");
     browser.until(ExpectedConditions.urlContains(url("/launchpad/secrets")));
 
     assertThat(shellText()).contains("erin").doesNotContain("Change password");
-    button("Add").click();
-    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-name")));
-    browser.find(By.id("secret-name")).sendKeys(secret);
-    browser
-        .find(By.id("secret-value"))
-        .sendKeys(TestData.dockerConfig("ghcr.io", "bot", "sso-Password-1"));
-    if (browser.driver().findElement(By.id("secret-verify")).isSelected()) {
-      browser.find(By.cssSelector("label[for=secret-verify]")).click();
-    }
-    browser
-        .find(By.cssSelector("[role=dialog]"))
-        .findElement(By.xpath(".//button[normalize-space(.)='Add']"))
-        .click();
+    page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+    browser.type(page.inDialog("secret-name"), secret);
+    browser.type(
+        page.inDialog("secret-value"), TestData.dockerConfig("ghcr.io", "bot", "sso-Password-1"));
+    page.withoutRegistryCheck();
+    page.button(page.dialog(), "Add").click();
     browser.until(
         ExpectedConditions.visibilityOfElementLocated(
             By.cssSelector("[data-secret='" + secret + "']")));
@@ -137,11 +130,10 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
             });
 
     // Logout ends the Launchpad session and, through RP-initiated logout, the provider's
-    button("Log out").click();
-    browser.until(ExpectedConditions.urlContains(url("/login?logout")));
+    page.logout();
     browser.open(url("/launchpad/secrets"));
     browser.until(ExpectedConditions.urlContains(url("/login")));
-    browser.find(By.linkText("Sign in with Test IdP")).click();
+    page.button(null, "Sign in with Test IdP").click();
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     assertThat(browser.driver().getCurrentUrl()).startsWith(provider.issuer());
   }
@@ -152,9 +144,10 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
     browser.until(ExpectedConditions.urlContains(url("/launchpad/secrets")));
 
     assertThat(shellText()).contains("vic");
-    assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Add']")))
+    assertThat(page.heading()).startsWith("Docker Registry Secrets (");
+    assertThat(browser.driver().findElements(By.xpath("//ui5-button[normalize-space(.)='Add']")))
         .isEmpty();
-    assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Edit']")))
+    assertThat(browser.driver().findElements(By.xpath("//ui5-button[normalize-space(.)='Edit']")))
         .isEmpty();
   }
 
@@ -178,11 +171,11 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
     signInWithProvider("erin");
 
     browser.until(ExpectedConditions.urlContains(url("/login?sso-error")));
-    String page = browser.find(By.cssSelector("main")).getText();
-    assertThat(page).contains("Sign-in with Test IdP failed").doesNotContain("Exception");
-    browser.find(By.id("username")).sendKeys("admin");
-    browser.find(By.id("password")).sendKeys(ADMIN_PASSWORD);
-    button("Log in").click();
+    String text = browser.find(By.cssSelector("main")).getText();
+    assertThat(text).contains("Sign-in with Test IdP failed").doesNotContain("Exception");
+    browser.type(browser.find(By.id("username")), "admin");
+    browser.type(browser.find(By.id("password")), ADMIN_PASSWORD);
+    page.button(null, "Log in").click();
     browser.until(ExpectedConditions.urlContains("/launchpad/"));
   }
 
@@ -195,8 +188,7 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
     Thread.sleep(3_000);
     browser.open(url("/launchpad/secrets"));
 
-    assertThat(browser.find(By.cssSelector("#tiles h1")).getText())
-        .startsWith("Docker Registry Secrets (");
+    assertThat(page.heading()).startsWith("Docker Registry Secrets (");
     assertThat(browser.driver().getCurrentUrl()).isEqualTo(url("/launchpad/secrets"));
     assertThat(shellText()).contains("erin");
   }
@@ -216,7 +208,7 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
 
   private void signInWithProvider(String user) {
     browser.open(url("/login"));
-    browser.find(By.linkText("Sign in with Test IdP")).click();
+    page.button(null, "Sign in with Test IdP").click();
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     assertThat(browser.driver().getCurrentUrl()).startsWith(provider.issuer());
     browser.find(By.id("username")).sendKeys(user);
@@ -224,12 +216,13 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
     browser.find(By.cssSelector("button[type=submit]")).click();
   }
 
+  /** Who the shell bar names, and what its profile menu offers. */
   private String shellText() {
-    return browser.find(By.cssSelector("header")).getText();
-  }
-
-  private WebElement button(String text) {
-    return browser.find(By.xpath("//button[normalize-space(.)='" + text + "']"));
+    return browser
+            .find(By.cssSelector("ui5-shellbar ui5-avatar"))
+            .getDomAttribute("accessible-name")
+        + " "
+        + LaunchpadPage.text(browser.driver().findElement(By.id("profile-menu")));
   }
 
   private String url(String path) {
