@@ -223,6 +223,16 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
     browser.open(page.url("/launchpad/secrets"));
     page.awaitTile(name);
     check("secrets", violations);
+    // the filter: "(1 of N)", then a filter without a match says so
+    WebElement filter = browser.find(By.id("filter"));
+    browser.type(filter, name);
+    browser.until(d -> page.heading().matches("Docker Registry Secrets \\(1 of \\d+\\)"));
+    browser.type(filter, "-nothing-like-it");
+    browser.find(By.cssSelector("[data-testid=no-match]"));
+    assertThat(page.heading()).startsWith("Docker Registry Secrets (0 of ");
+    check("no-match", violations);
+    browser.clear(filter);
+    page.awaitTile(name);
     page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
     browser.type(page.inDialog("secret-name"), "Not_Valid");
     browser.until(
