@@ -3,7 +3,7 @@
 // so the Content-Security-Policy can forbid them.
 import './fonts.css';
 import './launchpad.css';
-import htmx from 'htmx.org';
+import 'htmx.org';
 import { setFormValidity } from '@ui5/webcomponents-base/dist/features/InputElementsFormSupport.js';
 
 import '@ui5/webcomponents/dist/generated/json-imports/i18n.js';
@@ -71,8 +71,6 @@ import '@ui5/webcomponents-icons/dist/upload.js';
 
 const MAX_UPLOAD_BYTES = 10240;
 const NARROW = window.matchMedia('(max-width: 599px)');
-
-window.htmx = htmx;
 
 // htmx requests carry the CSRF token from the page's meta tags.
 document.addEventListener('htmx:configRequest', (event) => {
