@@ -9,10 +9,11 @@ import org.springframework.util.unit.DataSize;
  * Limits of the HTTP API.
  *
  * @param maxBodySize request bodies larger than this get 413
- * @param tenantRequestsPerSecond API calls one tenant may make per second and replica (0: no
- *     limit); more get 429 with {@code Retry-After}
+ * @param tenantRequestsPerSecond API calls one tenant may make per second, across all replicas (0:
+ *     no limit); more get 429 with {@code Retry-After}
  * @param tenantBurst how many calls a tenant may make at once
- * @param tokenRequestsPerSecond token requests one client address may make per second and replica
+ * @param tokenRequestsPerSecond token requests one client address may make per second, across all
+ *     replicas
  * @param tokenBurst how many token requests a client address may make at once
  * @param requestDeadline an API call's change that is not committed this long after the request
  *     arrived is rolled back and answered 503: longer than the registry check (10 s) plus a write,

@@ -9,29 +9,24 @@ final class TokenBucket {
   private final double perSecond;
   private final double burst;
   private double tokens;
-  private long lastNanos;
+  private long lastMillis;
 
-  TokenBucket(double perSecond, double burst, long nowNanos) {
+  TokenBucket(double perSecond, double burst, long nowMillis) {
     this.perSecond = perSecond;
     this.burst = burst;
     this.tokens = burst;
-    this.lastNanos = nowNanos;
+    this.lastMillis = nowMillis;
   }
 
-  /** Takes one token if there is one. */
-  synchronized boolean tryTake(long nowNanos) {
-    double refill = (nowNanos - lastNanos) / 1e9 * perSecond;
+  /**
+   * Takes {@code wanted} tokens if there are that many, else one if there is one; returns how many.
+   */
+  synchronized int take(int wanted, long nowMillis) {
+    double refill = Math.max(0, nowMillis - lastMillis) / 1000.0 * perSecond;
     tokens = Math.min(burst, tokens + refill);
-    lastNanos = nowNanos;
-    if (tokens >= 1) {
-      tokens -= 1;
-      return true;
-    }
-    return false;
-  }
-
-  /** Seconds until the next token, for {@code Retry-After}. */
-  synchronized long secondsUntilNext() {
-    return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+    lastMillis = Math.max(lastMillis, nowMillis);
+    int taken = tokens >= wanted ? wanted : tokens >= 1 ? 1 : 0;
+    tokens -= taken;
+    return taken;
   }
 }

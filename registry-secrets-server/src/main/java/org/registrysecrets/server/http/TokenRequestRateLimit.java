@@ -8,12 +8,13 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits token requests per client address before any client secret is checked, so that guessing
- * secrets or flooding the issuer costs the caller, not the server.
+ * secrets or flooding the issuer costs the caller, not the server. The limit holds across replicas.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -21,8 +22,10 @@ class TokenRequestRateLimit extends OncePerRequestFilter {
 
   private final RateLimiter limiter;
 
-  TokenRequestRateLimit(ApiProperties properties) {
-    this.limiter = new RateLimiter(properties.tokenRequestsPerSecond(), properties.tokenBurst());
+  TokenRequestRateLimit(ApiProperties properties, JdbcClient jdbc) {
+    this.limiter =
+        RateLimiter.shared(
+            jdbc, "token:", properties.tokenRequestsPerSecond(), properties.tokenBurst());
   }
 
   @Override

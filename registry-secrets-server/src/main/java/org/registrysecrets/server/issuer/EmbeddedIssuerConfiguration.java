@@ -117,6 +117,11 @@ class EmbeddedIssuerConfiguration {
   }
 
   @Bean
+  RevocationFeed revocationFeed(ServiceKeyService serviceKeys, IssuerProperties properties) {
+    return new RevocationFeed(serviceKeys, properties.revocationPoll());
+  }
+
+  @Bean
   RegisteredClientRepository registeredClientRepository(
       ServiceKeyService serviceKeys, IssuerProperties properties) {
     return new ServiceKeyClients(serviceKeys, properties);

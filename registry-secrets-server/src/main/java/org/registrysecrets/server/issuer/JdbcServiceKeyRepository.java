@@ -64,6 +64,14 @@ class JdbcServiceKeyRepository {
         == 1;
   }
 
+  /** The keys revoked at or after {@code since}, on any replica. */
+  List<String> revokedSince(Instant since) {
+    return jdbc.sql("select client_id from service_key where revoked_at >= ?")
+        .param(SqlValues.utc(since))
+        .query(String.class)
+        .list();
+  }
+
   private static ServiceKeyRecord row(ResultSet rs, int row) throws SQLException {
     OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
     return new ServiceKeyRecord(

@@ -2,6 +2,7 @@ package org.registrysecrets.server.issuer;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceKeyService implements RevokedClients {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration CLOCK_SKEW_MARGIN = Duration.ofSeconds(5);
 
   private final JdbcServiceKeyRepository keys;
   private final ClientSecretHasher hasher;
@@ -87,7 +89,7 @@ public class ServiceKeyService implements RevokedClients {
 
   /**
    * Revokes a key: no new tokens at once, and its tokens stop working on this replica at once and
-   * on others within {@code regsecrets.issuer.revocation-cache-ttl}.
+   * on others at their next {@link RevocationFeed} poll.
    */
   @Transactional
   public void revoke(String clientId) {
@@ -116,6 +118,18 @@ public class ServiceKeyService implements RevokedClients {
     revocations.put(
         clientId, new CachedRevocation(revoked, now.plus(properties.revocationCacheTtl())));
     return revoked;
+  }
+
+  /**
+   * Learns the keys that any replica revoked lately. A cached "not revoked" lives at most the cache
+   * TTL, so revocations older than that (plus a margin for clocks that differ between replicas)
+   * reach this replica through the cache anyway.
+   */
+  void learnRecentRevocations() {
+    Instant since = clock.instant().minus(properties.revocationCacheTtl()).minus(CLOCK_SKEW_MARGIN);
+    for (String clientId : keys.revokedSince(since)) {
+      revocations.put(clientId, new CachedRevocation(true, Instant.MAX));
+    }
   }
 
   Optional<ServiceKeyRecord> findActive(String clientId) {

@@ -8,6 +8,7 @@ import org.registrysecrets.server.http.ApiErrorWriter;
 import org.registrysecrets.server.http.ApiProperties;
 import org.registrysecrets.server.http.RateLimiter;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Limits API calls per tenant, once the token has said which tenant calls: one noisy tenant cannot
- * starve the others. Over the limit: 429 with {@code Retry-After} and AI Core's error body.
+ * starve the others. The limit holds across replicas ({@link RateLimiter#shared}). Over the limit:
+ * 429 with {@code Retry-After} and AI Core's error body.
  */
 @Configuration(proxyBeanMethods = false)
 class TenantRateLimit implements HandlerInterceptor, WebMvcConfigurer {
@@ -24,8 +26,10 @@ class TenantRateLimit implements HandlerInterceptor, WebMvcConfigurer {
   private final RateLimiter limiter;
   private final ApiErrorWriter errors;
 
-  TenantRateLimit(ApiProperties properties, ApiErrorWriter errors) {
-    this.limiter = new RateLimiter(properties.tenantRequestsPerSecond(), properties.tenantBurst());
+  TenantRateLimit(ApiProperties properties, ApiErrorWriter errors, JdbcClient jdbc) {
+    this.limiter =
+        RateLimiter.shared(
+            jdbc, "tenant:", properties.tenantRequestsPerSecond(), properties.tenantBurst());
     this.errors = errors;
   }
 

@@ -83,7 +83,8 @@ class DataFolderAndTransportTests {
     HttpResponse<String> plain = loginPage(null);
 
     assertThat(viaProxy.headers().allValues("Set-Cookie"))
-        .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID").contains("Secure"));
+        .anySatisfy(
+            cookie -> assertThat(cookie).startsWith("REGSECRETS_SESSION").contains("Secure"));
     assertThat(viaProxy.headers().firstValue("Strict-Transport-Security"))
         .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
     assertThat(plain.headers().allValues("Set-Cookie"))

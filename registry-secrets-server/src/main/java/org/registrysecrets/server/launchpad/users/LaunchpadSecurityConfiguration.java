@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.registrysecrets.server.launchpad.LaunchpadLoginProperties;
-import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -129,19 +128,5 @@ class LaunchpadSecurityConfiguration {
       sso.apply(http);
     }
     return http.build();
-  }
-
-  /**
-   * The session cookie is {@code SameSite=Strict}, except with single sign-on: the browser comes
-   * back from the provider by a cross-site redirect, and a strict cookie would not be sent with it
-   * (the sign-in could not find its own request). {@code Lax} still keeps it off cross-site posts,
-   * and every change needs the CSRF token anyway.
-   */
-  @Bean
-  CookieSameSiteSupplier launchpadSessionCookieSameSite(LaunchpadLoginProperties login) {
-    return (login.oidc().enabled()
-            ? CookieSameSiteSupplier.ofLax()
-            : CookieSameSiteSupplier.ofStrict())
-        .whenHasName("JSESSIONID");
   }
 }
