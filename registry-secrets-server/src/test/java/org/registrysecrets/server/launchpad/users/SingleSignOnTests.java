@@ -2,6 +2,7 @@ package org.registrysecrets.server.launchpad.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.registrysecrets.testidp.TestOidcProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +46,7 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
 
   @LocalServerPort int port;
   @Autowired AuditLog audit;
+  @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
   static void singleSignOn(DynamicPropertyRegistry registry) {
@@ -105,6 +108,18 @@ class SingleSignOnTests implements ScreenshotOnFailure.WithBrowser {
     browser.until(ExpectedConditions.urlContains(url("/launchpad/secrets")));
 
     assertThat(shellText()).contains("erin").doesNotContain("Change password");
+    // The session lives in the database, sealed: no name, no token ("eyJ") in its bytes
+    List<byte[]> stored =
+        jdbc.sql("select attribute_bytes from spring_session_attributes")
+            .query(byte[].class)
+            .list();
+    assertThat(stored).isNotEmpty();
+    assertThat(stored)
+        .allSatisfy(
+            bytes ->
+                assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                    .doesNotContain("erin")
+                    .doesNotContain("eyJ"));
     page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
     browser.type(page.inDialog("secret-name"), secret);
     browser.type(
