@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,12 +51,16 @@ class BootstrapServiceKey {
               ServiceKeyService.newClientSecret());
     } else {
       if (serviceKeys.findActive(existing.clientid()).isEmpty()) {
-        serviceKeys.register(
-            TenantId.of(existing.identityzone()),
-            ServiceKeyRole.ADMIN,
-            "Bootstrap key of the default tenant",
-            existing.clientid(),
-            existing.clientsecret());
+        try {
+          serviceKeys.register(
+              TenantId.of(existing.identityzone()),
+              ServiceKeyRole.ADMIN,
+              "Bootstrap key of the default tenant",
+              existing.clientid(),
+              existing.clientsecret());
+        } catch (DuplicateKeyException e) {
+          // a replica that started at the same time on the same key file registered it
+        }
       }
       current =
           serviceKeys.serviceKey(

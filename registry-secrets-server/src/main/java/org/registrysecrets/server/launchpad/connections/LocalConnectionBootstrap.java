@@ -1,12 +1,14 @@
 package org.registrysecrets.server.launchpad.connections;
 
 import org.registrysecrets.api.ServiceKeyRole;
+import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.issuer.ServiceKeyService;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +34,12 @@ class LocalConnectionBootstrap {
     if (keys == null || connections.exists(ConnectionService.LOCAL)) {
       return;
     }
-    connections.createLocal(
-        keys.create(TenantId.DEFAULT, ServiceKeyRole.EDITOR, "Launchpad connection 'local'"));
+    ServiceKey key =
+        keys.create(TenantId.DEFAULT, ServiceKeyRole.EDITOR, "Launchpad connection 'local'");
+    try {
+      connections.createLocal(key);
+    } catch (DuplicateKeyException e) {
+      keys.revoke(key.clientid()); // a replica that started at the same time made the connection
+    }
   }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,11 @@ class LaunchpadAdminBootstrap {
     String configured = properties.adminPassword();
     boolean generated = configured == null || configured.isBlank();
     String password = configured == null || generated ? generatePassword() : configured;
-    users.create(ADMIN, password, LaunchpadRoles.ALL, generated);
+    try {
+      users.create(ADMIN, password, LaunchpadRoles.ALL, generated);
+    } catch (DuplicateKeyException e) {
+      return; // a replica that started at the same time created it (and told its own log)
+    }
     if (generated) {
       console.println();
       console.println("  Launchpad user 'admin' was created with the one-time password:");
