@@ -13,16 +13,29 @@ import java.util.regex.Pattern;
 /** A logged-in Launchpad session over plain HTTP, sending htmx's headers with its CSRF token. */
 public final class LaunchpadSession {
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
+  private final HttpClient http;
   private final String base;
   private String csrf = "";
 
   private LaunchpadSession(int port) {
+    this(
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build(),
+        port);
+  }
+
+  private LaunchpadSession(HttpClient http, int port) {
+    this.http = http;
     this.base = "http://localhost:" + port;
+  }
+
+  /** The same session (cookie and CSRF token) sent to another replica on {@code port}. */
+  public LaunchpadSession on(int port) {
+    LaunchpadSession other = new LaunchpadSession(http, port);
+    other.csrf = csrf;
+    return other;
   }
 
   public static LaunchpadSession login(int port, String username, String password)

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real server, started from its executable jar as a separate process on a free loopback port
@@ -23,16 +25,28 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
 
+  /** The Launchpad {@code admin} user's password. */
+  public static final String ADMIN_PASSWORD = "process-tests-admin";
+
   private final Path workDir;
   private final int port;
   private final List<String> wrapper;
   private final List<String> arguments;
   private final Map<String, String> environment;
   private Process process;
+  private long logStart;
 
-  private ServerProcess(List<String> wrapper, List<String> arguments)
+  private ServerProcess(List<String> wrapper, List<String> arguments, @Nullable Path dataTemplate)
       throws IOException, InterruptedException {
     this.workDir = Files.createTempDirectory("regsecrets-server-").toAbsolutePath();
+    if (dataTemplate != null) {
+      Path data = Files.createDirectories(workDir.resolve("data"));
+      try (var files = Files.list(dataTemplate)) {
+        for (Path file : files.toList()) {
+          Files.copy(file, data.resolve(file.getFileName()));
+        }
+      }
+    }
     try (ServerSocket socket = new ServerSocket(0)) {
       this.port = socket.getLocalPort();
     }
@@ -45,13 +59,22 @@ public final class ServerProcess implements AutoCloseable {
             "REGSECRETS_PUBLIC_URL",
             "http://127.0.0.1:" + port,
             "REGSECRETS_ADMIN_PASSWORD",
-            "process-tests-admin");
+            ADMIN_PASSWORD);
     this.process = launch();
   }
 
   /** Starts the jar in a new folder, with {@code arguments} after the ones every test needs. */
   public static ServerProcess start(String... arguments) throws IOException, InterruptedException {
-    return new ServerProcess(List.of(), List.of(arguments));
+    return new ServerProcess(List.of(), List.of(arguments), null);
+  }
+
+  /**
+   * Starts the jar with a copy of {@code dataTemplate}'s files in its data folder: the keys that
+   * replicas share (as a Kubernetes Secret would give them), so several processes serve as one.
+   */
+  public static ServerProcess startReplica(Path dataTemplate, String... arguments)
+      throws IOException, InterruptedException {
+    return new ServerProcess(List.of(), List.of(arguments), dataTemplate);
   }
 
   /**
@@ -71,7 +94,8 @@ public final class ServerProcess implements AutoCloseable {
                 + megabytes
                 + "m,mode=0700 tmpfs data && exec \"$@\"",
             "sh"),
-        List.of(arguments));
+        List.of(arguments),
+        null);
   }
 
   /** Whether this machine lets a test make a mount namespace and mount a tmpfs in it. */
@@ -95,6 +119,10 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  public int port() {
+    return port;
+  }
+
   public String url() {
     return "http://127.0.0.1:" + port;
   }
@@ -111,6 +139,16 @@ public final class ServerProcess implements AutoCloseable {
     return dataDir().resolve("service-key.json");
   }
 
+  /** What the server logged since it was last started. */
+  public String logSinceStart() throws IOException {
+    byte[] all = Files.readAllBytes(log());
+    return new String(all, (int) logStart, all.length - (int) logStart, StandardCharsets.UTF_8);
+  }
+
+  private Path log() {
+    return Path.of("target", "server-process-" + port + ".log");
+  }
+
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -125,8 +163,9 @@ public final class ServerProcess implements AutoCloseable {
   private Process launch() throws IOException, InterruptedException {
     Path jar = jar();
     String java = ProcessHandle.current().info().command().orElse("java");
-    Path log = Path.of("target", "server-process-" + port + ".log");
+    Path log = log();
     Files.createDirectories(log.getParent());
+    logStart = Files.exists(log) ? Files.size(log) : 0;
     List<String> command = new ArrayList<>(wrapper);
     command.addAll(
         List.of(
@@ -134,9 +173,14 @@ public final class ServerProcess implements AutoCloseable {
             "-Xmx256m",
             "-jar",
             jar.toAbsolutePath().toString(),
-            "--server.address=127.0.0.1",
-            "--regsecrets.api.token-requests-per-second=0",
-            "--regsecrets.api.tenant-requests-per-second=0"));
+            "--server.address=127.0.0.1"));
+    // No rate limits unless the test sets them: tests send more than a tenant would.
+    for (String limit : List.of("token-requests-per-second", "tenant-requests-per-second")) {
+      String option = "--regsecrets.api." + limit + "=";
+      if (arguments.stream().noneMatch(argument -> argument.startsWith(option))) {
+        command.add(option + "0");
+      }
+    }
     command.addAll(arguments);
     ProcessBuilder builder =
         new ProcessBuilder(command)
