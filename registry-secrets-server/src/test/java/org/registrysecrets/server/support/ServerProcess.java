@@ -33,8 +33,8 @@ public final class ServerProcess implements AutoCloseable {
   private final List<String> wrapper;
   private final List<String> arguments;
   private final Map<String, String> environment;
-  private Process process;
-  private long logStart;
+  private volatile Process process;
+  private volatile long logStart;
 
   private ServerProcess(List<String> wrapper, List<String> arguments, @Nullable Path dataTemplate)
       throws IOException, InterruptedException {
