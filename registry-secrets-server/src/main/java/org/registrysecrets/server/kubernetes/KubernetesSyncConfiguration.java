@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ConditionalOnProperty(name = "regsecrets.kubernetes.enabled", havingValue = "true")
 class KubernetesSyncConfiguration {
 
+  static final String USER_AGENT = "registry-secrets-sync";
+
   /** The lease (a row of {@code sync_lock}) that makes one replica the sync leader. */
   static final String SYNC_LEASE = "kubernetes-sync";
 
@@ -39,6 +41,8 @@ class KubernetesSyncConfiguration {
     }
     ConfigBuilder config =
         new ConfigBuilder(base)
+            // The cluster's audit log names who wrote a Secret.
+            .withUserAgent(USER_AGENT)
             .withRequestRetryBackoffLimit(0)
             .withConnectionTimeout(3000)
             .withRequestTimeout(10000);

@@ -9,16 +9,21 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +31,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,9 +93,62 @@ class KubernetesSecretSyncTests {
     registry.add("regsecrets.kubernetes.reconcile-interval", () -> "1h");
   }
 
+  /** What the sync asked of the cluster, as RBAC names it: {@code resource:verb}. */
+  private static final Set<String> SYNC_ASKED = ConcurrentHashMap.newKeySet();
+
   @AfterAll
   static void stopCluster() {
     server.destroy();
+  }
+
+  /**
+   * The Role that deploy/ gives the sync in a tenant's namespace allows exactly what the sync did
+   * in these tests: nothing it needs is missing, nothing is granted that it never uses.
+   */
+  @AfterAll
+  static void theRoleInDeployAllowsExactlyWhatTheSyncDid() throws IOException {
+    Path manifest = Path.of("..", "deploy", "overlays", "kubernetes-sync", "tenant-default.yaml");
+    Set<String> granted = new TreeSet<>();
+    for (String document : Files.readString(manifest).split("(?m)^---$")) {
+      if (new KubernetesSerialization().unmarshal(document) instanceof Role role) {
+        for (PolicyRule rule : role.getRules()) {
+          for (String resource : rule.getResources()) {
+            for (String verb : rule.getVerbs()) {
+              granted.add(resource + ":" + verb);
+            }
+          }
+        }
+      }
+    }
+    assertThat(new TreeSet<>(SYNC_ASKED)).isEqualTo(granted);
+  }
+
+  /** The CRUD API server, noting what the sync (known by its user agent) asks of it. */
+  private static final class RecordingDispatcher extends KubernetesCrudDispatcher {
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      String agent = request.getHeader("User-Agent");
+      if (agent != null && agent.startsWith("registry-secrets-sync")) {
+        SYNC_ASKED.add(rbacName(request.getMethod(), request.getPath()));
+      }
+      return super.dispatch(request);
+    }
+
+    /** {@code /api/v1/namespaces/ns/secrets[/name][?query]} and its method as RBAC names it. */
+    private static String rbacName(String method, String path) {
+      String[] parts = path.replaceFirst("\\?.*", "").split("/");
+      String resource = parts[5];
+      boolean named = parts.length > 6;
+      String verb =
+          switch (method) {
+            case "GET" -> path.contains("watch=true") ? "watch" : named ? "get" : "list";
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            default -> method.toLowerCase(Locale.ROOT);
+          };
+      return resource + ":" + verb;
+    }
   }
 
   @BeforeEach
@@ -403,11 +465,7 @@ class KubernetesSecretSyncTests {
   private static KubernetesMockServer startCluster() {
     KubernetesMockServer cluster =
         new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
+            new Context(), new MockWebServer(), new HashMap<>(), new RecordingDispatcher(), false);
     cluster.init(InetAddress.getLoopbackAddress(), CLUSTER_PORT);
     return cluster;
   }
