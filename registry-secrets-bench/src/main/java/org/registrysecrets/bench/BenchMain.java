@@ -261,6 +261,15 @@ public final class BenchMain {
         keep("pgbench " + script, connections, runs);
       }
     }
+    // The cost of limits shared by replicas: one borrow per perSecond / 20 admitted requests
+    Measurement borrow = pgbench.run("rate-borrow", 1, settings.duration());
+    report.figure(
+        "shared rate limit: one borrow (UPDATE rate_bucket, synchronous commit), 1 connection (/s)",
+        Math.round(borrow.throughput()));
+    report.figure(
+        "shared rate limit: database time per admitted request at the default tenant limit"
+            + " (200/s, a borrow per 10 requests) (ms)",
+        Math.round(borrow.p50() / 10 * 1000) / 1000.0); // pgbench gives the average as p50
   }
 
   /** Alternates a baseline and the service, {@code repeats} times each, and keeps both medians. */

@@ -39,6 +39,19 @@ final class PgBench {
     write(
         "delete.sql",
         "select nextval('bench_delete') as id \\gset\ndelete from bench_row where tenant = 'd' and name = 'd-' || :id;");
+    // The statement with which a replica borrows tokens from a shared rate limit (the server's
+    // SharedTokenBuckets), durable as the server commits it, on one of 100 tenants' buckets.
+    String refilled =
+        "least(400, tokens + greatest(0, (extract(epoch from clock_timestamp()) * 1000)::bigint"
+            + " - refilled_at) * 200 / 1000.0)";
+    write(
+        "rate-borrow.sql",
+        "\\set b random(1, 100)\nset synchronous_commit to on;\nupdate rate_bucket set tokens = "
+            + refilled
+            + " - 10, refilled_at = greatest(refilled_at, (extract(epoch from clock_timestamp()) * 1000)::bigint)"
+            + " where bucket = 'tenant:t-' || :b and "
+            + refilled
+            + " >= 10;");
   }
 
   /** The table and the rows that update, select and delete work on. */
@@ -49,6 +62,9 @@ final class PgBench {
         "create sequence bench_seq",
         "create sequence bench_delete",
         "insert into bench_row select 'u', 'u-' || g, 1, 1, decode(repeat('ab', 1024), 'hex') from generate_series(1, 5000) g",
+        "create table rate_bucket (bucket varchar(200) not null primary key, tokens double precision not null,"
+            + " refilled_at bigint not null)",
+        "insert into rate_bucket select 'tenant:t-' || g, 400, 0 from generate_series(1, 100) g",
         "insert into bench_row select 'd', 'd-' || g, 1, 1, decode(repeat('ab', 1024), 'hex') from generate_series(1, "
             + deletable
             + ") g");

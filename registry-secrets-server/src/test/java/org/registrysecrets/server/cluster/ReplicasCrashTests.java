@@ -259,9 +259,17 @@ class ReplicasCrashTests {
       HttpResponse<String> page = onB.navigate("/launchpad/secrets");
       assertThat(page.uri().getPath()).isEqualTo("/launchpad/secrets");
       assertThat(page.body()).contains("Docker Registry Secrets").contains("admin");
-      // A change on B carries the CSRF token that A's session holds
-      HttpResponse<String> logout = onB.postResponse("/logout", "");
-      assertThat(logout.statusCode()).isLessThan(400);
+      // A password change on B, with the CSRF token of A's session, ends the user's session on C
+      LaunchpadSession onC =
+          LaunchpadSession.login(replicas.get(2).port(), "admin", ServerProcess.ADMIN_PASSWORD);
+      String changed = "replicas-" + UUID.randomUUID();
+      assertThat(changePassword(onB, ServerProcess.ADMIN_PASSWORD, changed).statusCode())
+          .isEqualTo(200);
+      assertThat(onC.navigate("/launchpad/secrets").uri().toString()).endsWith("/login?expired");
+      assertThat(changePassword(onB, changed, ServerProcess.ADMIN_PASSWORD).statusCode())
+          .isEqualTo(200);
+      // Logging out on B ends the session for C as well
+      assertThat(onB.postResponse("/logout", "").statusCode()).isLessThan(400);
       assertThat(onA.on(replicas.get(2).port()).navigate("/launchpad/secrets").uri().getPath())
           .isEqualTo("/login");
     } finally {
@@ -496,6 +504,18 @@ class ReplicasCrashTests {
               + " and outcome = 'success'",
           name);
     }
+  }
+
+  private static HttpResponse<String> changePassword(
+      LaunchpadSession session, String current, String changed) throws Exception {
+    return session.postResponse(
+        "/launchpad/account/password",
+        "current="
+            + LaunchpadSession.encode(current)
+            + "&password="
+            + LaunchpadSession.encode(changed)
+            + "&repeat="
+            + LaunchpadSession.encode(changed));
   }
 
   private static Future<?> done() {

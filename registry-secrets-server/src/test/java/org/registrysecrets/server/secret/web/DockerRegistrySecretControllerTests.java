@@ -52,11 +52,16 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @WebMvcTest(
     controllers = DockerRegistrySecretController.class,
-    // The Launchpad's page model advice serves its own controllers only.
+    // The Launchpad's page model advice serves its own controllers only; the rate limits share
+    // their buckets through the database, which this slice does not have.
     excludeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "org\\.registrysecrets\\.server\\.launchpad\\..*"))
+            pattern = {
+              "org\\.registrysecrets\\.server\\.launchpad\\..*",
+              "org\\.registrysecrets\\.server\\.http\\.TokenRequestRateLimit",
+              "org\\.registrysecrets\\.server\\.security\\.TenantRateLimit"
+            }))
 @Import({ApiSecurityConfiguration.class, ApiErrorWriter.class})
 @EnableConfigurationProperties({
   ApiProperties.class,
