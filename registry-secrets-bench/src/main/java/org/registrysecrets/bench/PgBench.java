@@ -49,7 +49,7 @@ final class PgBench {
         "\\set b random(1, 100)\nset synchronous_commit to on;\nupdate rate_bucket set tokens = "
             + refilled
             + " - 10, refilled_at = greatest(refilled_at, (extract(epoch from clock_timestamp()) * 1000)::bigint)"
-            + " where bucket = 'tenant:t-' || :b and "
+            + " where bucket = 'bucket-' || :b and "
             + refilled
             + " >= 10;");
   }
@@ -64,7 +64,7 @@ final class PgBench {
         "insert into bench_row select 'u', 'u-' || g, 1, 1, decode(repeat('ab', 1024), 'hex') from generate_series(1, 5000) g",
         "create table rate_bucket (bucket varchar(200) not null primary key, tokens double precision not null,"
             + " refilled_at bigint not null)",
-        "insert into rate_bucket select 'tenant:t-' || g, 400, 0 from generate_series(1, 100) g",
+        "insert into rate_bucket select 'bucket-' || g, 400, 0 from generate_series(1, 100) g",
         "insert into bench_row select 'd', 'd-' || g, 1, 1, decode(repeat('ab', 1024), 'hex') from generate_series(1, "
             + deletable
             + ") g");
