@@ -19,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +43,7 @@ import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.EmbeddedPostgresInitializer;
 import org.registrysecrets.server.support.LaunchpadSession;
 import org.registrysecrets.server.support.ServerProcess;
+import org.registrysecrets.server.support.StoredChanges;
 import org.registrysecrets.server.support.TestData;
 
 /**
@@ -482,27 +481,15 @@ class ReplicasCrashTests {
     void verify(Connection database) throws Exception {
       for (int earlier = 0; earlier < sequence; earlier++) {
         String name = prefix + "-" + earlier;
-        assertThat(version(database, name)).as(name + " deleted").isZero();
-        assertThat(audited(database, name)).as("audit of " + name).isEqualTo(4);
+        assertThat(StoredChanges.version(database, "default", name)).as(name + " deleted").isZero();
+        assertThat(StoredChanges.audited(database, "default", name))
+            .as("audit of " + name)
+            .isEqualTo(4);
       }
-      assertThat(version(database, name())).as(name()).isEqualTo(step);
-      assertThat(audited(database, name())).as("audit of " + name()).isEqualTo(step);
-    }
-
-    private static long version(Connection database, String name) throws Exception {
-      return single(
-          database,
-          "select coalesce(max(version), 0) from docker_registry_secret"
-              + " where tenant = 'default' and name = ?",
-          name);
-    }
-
-    private static long audited(Connection database, String name) throws Exception {
-      return single(
-          database,
-          "select count(*) from audit_event where tenant = 'default' and secret_name = ?"
-              + " and outcome = 'success'",
-          name);
+      assertThat(StoredChanges.version(database, "default", name())).as(name()).isEqualTo(step);
+      assertThat(StoredChanges.audited(database, "default", name()))
+          .as("audit of " + name())
+          .isEqualTo(step);
     }
   }
 
@@ -593,20 +580,8 @@ class ReplicasCrashTests {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection database = DriverManager.getConnection(databaseUrl, "postgres", "");
-        ResultSet rows = database.createStatement().executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
-  private static long single(Connection database, String sql, String name) throws Exception {
-    try (PreparedStatement query = database.prepareStatement(sql)) {
-      query.setString(1, name);
-      try (ResultSet rows = query.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
+    try (Connection database = DriverManager.getConnection(databaseUrl, "postgres", "")) {
+      return StoredChanges.number(database, sql);
     }
   }
 

@@ -8,8 +8,6 @@ import static org.registrysecrets.server.support.TestData.patchBody;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.EmbeddedPostgresInitializer;
 import org.registrysecrets.server.support.ServerProcess;
+import org.registrysecrets.server.support.StoredChanges;
 import org.registrysecrets.server.support.TestData;
 
 /**
@@ -164,15 +163,17 @@ class KillNineCrashTests {
     }
 
     void verify(Connection database, String tenant) throws Exception {
-      int actualSteps = stepsOf(version(database, tenant, name()));
+      int actualSteps = stepsOf(StoredChanges.version(database, tenant, name()));
       if (inFlight) {
         assertThat(actualSteps).as(name()).isIn(acknowledgedSteps, acknowledgedSteps + 1);
       } else {
         assertThat(actualSteps).as(name()).isEqualTo(acknowledgedSteps);
       }
-      assertThat(audited(database, tenant, name())).as("audit of " + name()).isEqualTo(actualSteps);
+      assertThat(StoredChanges.audited(database, tenant, name()))
+          .as("audit of " + name())
+          .isEqualTo(actualSteps);
       for (int earlier = 0; earlier < sequence; earlier++) {
-        assertThat(version(database, tenant, prefix + "-" + earlier))
+        assertThat(StoredChanges.version(database, tenant, prefix + "-" + earlier))
             .as("deleted before this kill")
             .isZero();
       }
@@ -202,37 +203,6 @@ class KillNineCrashTests {
         return acknowledgedSteps >= 3 ? 4 : 0;
       }
       return (int) version;
-    }
-
-    /** The stored version, or 0 if there is no such secret. */
-    private static long version(Connection database, String tenant, String name) throws Exception {
-      return single(
-          database,
-          "select coalesce(max(version), 0) from docker_registry_secret"
-              + " where tenant = ? and name = ?",
-          tenant,
-          name);
-    }
-
-    private static long audited(Connection database, String tenant, String name) throws Exception {
-      return single(
-          database,
-          "select count(*) from audit_event where tenant = ? and secret_name = ?"
-              + " and outcome = 'success'",
-          tenant,
-          name);
-    }
-
-    private static long single(Connection database, String sql, String tenant, String name)
-        throws Exception {
-      try (PreparedStatement query = database.prepareStatement(sql)) {
-        query.setString(1, tenant);
-        query.setString(2, name);
-        try (ResultSet rows = query.executeQuery()) {
-          rows.next();
-          return rows.getLong(1);
-        }
-      }
     }
   }
 }
