@@ -42,6 +42,7 @@ import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.EmbeddedPostgresInitializer;
 import org.registrysecrets.server.support.LaunchpadSession;
+import org.registrysecrets.server.support.SecretLifecycle;
 import org.registrysecrets.server.support.ServerProcess;
 import org.registrysecrets.server.support.StoredChanges;
 import org.registrysecrets.server.support.TestData;
@@ -410,21 +411,7 @@ class ReplicasCrashTests {
         ApiClient api = api(ThreadLocalRandom.current().nextInt(3));
         int status;
         try {
-          status =
-              switch (step) {
-                case 0 ->
-                    api.post(SECRETS, token, createBody(name(), dockerConfig("r.io", "u", "p")))
-                        .status();
-                case 1, 2 ->
-                    api.patch(
-                            SECRETS + "/" + name(),
-                            token,
-                            patchBody(dockerConfig("r.io", "u", "p-" + step)),
-                            "If-Match",
-                            "\"" + step + "\"")
-                        .status();
-                default -> api.delete(SECRETS + "/" + name(), token, "If-Match", "\"3\"").status();
-              };
+          status = SecretLifecycle.send(api, token, name(), step);
         } catch (UncheckedIOException killed) {
           resolve(token); // the replica died under this request: did the change happen?
           continue;

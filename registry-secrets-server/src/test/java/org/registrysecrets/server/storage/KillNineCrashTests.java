@@ -1,9 +1,6 @@
 package org.registrysecrets.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.registrysecrets.server.support.TestData.createBody;
-import static org.registrysecrets.server.support.TestData.dockerConfig;
-import static org.registrysecrets.server.support.TestData.patchBody;
 
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -19,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.EmbeddedPostgresInitializer;
+import org.registrysecrets.server.support.SecretLifecycle;
 import org.registrysecrets.server.support.ServerProcess;
 import org.registrysecrets.server.support.StoredChanges;
 import org.registrysecrets.server.support.TestData;
@@ -134,19 +132,7 @@ class KillNineCrashTests {
         inFlight = true;
         int status;
         try {
-          status =
-              switch (step) {
-                case 0 ->
-                    api.post(SECRETS, token, createBody(name(), dockerConfig("r.io", "u", "p")))
-                        .status();
-                case 1, 2 ->
-                    api.patch(
-                            SECRETS + "/" + name(),
-                            token,
-                            patchBody(dockerConfig("r.io", "u", "p-" + step)))
-                        .status();
-                default -> api.delete(SECRETS + "/" + name(), token).status();
-              };
+          status = SecretLifecycle.send(api, token, name(), step);
         } catch (UncheckedIOException killed) {
           return; // the server died under this request: it stays in flight
         }
