@@ -390,17 +390,14 @@ public final class BenchMain {
                     "bench-d-" + UNIQUE.incrementAndGet(), "editor", "bench deletes"))
             .tokens()
             .token();
-    double createRate = throughput("create/" + connections);
-    int pool =
-        (int)
-            Math.min(
-                19_000,
-                Math.max(
-                    100,
-                    createRate
-                        * (settings.duration().toMillis() + settings.warmup().toMillis())
-                        / 1000
-                        * 3));
+    // A delete can outrun both writes measured before it, so the pool allows three times the
+    // faster of them over the whole window, and never fewer than 1,000 (a cold JIT in --smoke
+    // makes the measured rates too low to size by).
+    double writeRate =
+        Math.max(
+            throughput("create/" + connections), throughput("patch with If-Match/" + connections));
+    double window = (settings.duration().toMillis() + settings.warmup().toMillis()) / 1000.0;
+    int pool = (int) Math.min(19_000, Math.max(1_000, writeRate * window * 3));
     List<String> names = new ArrayList<>();
     for (int i = 0; i < pool; i++) {
       names.add("d-" + i);
