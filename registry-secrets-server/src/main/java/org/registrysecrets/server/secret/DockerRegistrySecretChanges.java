@@ -67,10 +67,27 @@ class DockerRegistrySecretChanges {
       @Nullable RegistryVerification verification,
       SecretOptions options) {
     TenantId tenant = caller.tenant();
-    SecretExpiry expiry = SecretExpiry.of(config, options.expiresAt());
-    if (secrets.find(tenant, name).isPresent()) {
+    Instant now = now();
+    DockerRegistrySecret secret =
+        new DockerRegistrySecret(
+            name,
+            now,
+            now,
+            config.registries(),
+            1,
+            verification,
+            SecretExpiry.of(config, options.expiresAt()),
+            recheck(options.recheck(), now));
+    Ciphertext sealed = cipher.encrypt(config, tenant, name);
+    // The insert is the existence check; the quota counter, a row shared by the whole tenant, is
+    // locked last, so that concurrent creates wait for each other only over the commit.
+    try {
+      secrets.insert(tenant, secret, sealed);
+    } catch (DuplicateKeyException e) {
       throw new SecretAlreadyExistsException(name);
     }
+    versions.record(caller, name, secret.version(), now, config, sealed, secret.expiry());
+    changed(caller, name, SecretAction.CREATE);
     // A refused increment may only mean that the counter did not exist yet when it ran: once the
     // counter exists, a second increment decides.
     if (!secrets.reserveSlot(tenant, maxCount)) {
@@ -81,20 +98,6 @@ class DockerRegistrySecretChanges {
         throw new SecretQuotaExceededException(maxCount);
       }
     }
-    Instant now = now();
-    DockerRegistrySecret secret =
-        new DockerRegistrySecret(
-            name, now, now, config.registries(), 1, verification, expiry, null);
-    Ciphertext sealed = cipher.encrypt(config, tenant, name);
-    try {
-      secrets.insert(tenant, secret, sealed);
-    } catch (DuplicateKeyException e) {
-      throw new SecretAlreadyExistsException(name);
-    }
-    secrets.setExpiry(tenant, name, expiry);
-    setRecheck(tenant, name, options.recheck(), now);
-    versions.record(caller, name, secret.version(), now, config, sealed, expiry);
-    changed(caller, name, SecretAction.CREATE);
     RequestDeadline.ensureNotPassed(clock);
     return secret;
   }
@@ -170,12 +173,19 @@ class DockerRegistrySecretChanges {
     Instant now = now();
     Ciphertext sealed = cipher.encrypt(config, tenant, name);
     boolean updated =
-        secrets.update(tenant, name, expected, config.registries(), sealed, now, verification);
+        secrets.update(
+            tenant, name, expected, config.registries(), sealed, now, verification, expiry);
     if (!updated) {
       throw refusal(tenant, name);
     }
-    secrets.setExpiry(tenant, name, expiry);
-    setRecheck(tenant, name, options.recheck(), now);
+    if (options.recheck() != null) {
+      SecretRecheck recheck = recheck(options.recheck(), now);
+      secrets.setRecheck(
+          tenant,
+          name,
+          recheck == null ? null : recheck.every(),
+          recheck == null ? null : recheck.nextAt());
+    }
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
     versions.record(caller, name, modified.version(), now, config, sealed, expiry);
@@ -189,9 +199,10 @@ class DockerRegistrySecretChanges {
     if (!secrets.delete(caller.tenant(), name, expected)) {
       throw refusal(caller.tenant(), name);
     }
-    secrets.releaseSlot(caller.tenant());
     versions.deleteAll(caller.tenant(), name);
     changed(caller, name, SecretAction.DELETE);
+    // Last, as in create: the tenant's counter row stays locked only over the commit.
+    secrets.releaseSlot(caller.tenant());
     RequestDeadline.ensureNotPassed(clock);
   }
 
@@ -290,15 +301,11 @@ class DockerRegistrySecretChanges {
   }
 
   /** Sets, keeps ({@code null}) or ends ({@link Duration#ZERO}) the secret's re-checks. */
-  private void setRecheck(TenantId tenant, SecretName name, @Nullable Duration every, Instant now) {
-    if (every == null) {
-      return;
-    }
-    if (every.isZero()) {
-      secrets.setRecheck(tenant, name, null, null);
-    } else {
-      secrets.setRecheck(tenant, name, every, now.plus(SecretRechecks.jittered(every)));
-    }
+  /** The re-check {@code every} asks for from {@code now}; {@code null} or zero: none. */
+  private static @Nullable SecretRecheck recheck(@Nullable Duration every, Instant now) {
+    return every == null || every.isZero()
+        ? null
+        : new SecretRecheck(every, now.plus(SecretRechecks.jittered(every)), null);
   }
 
   private void changed(Caller caller, SecretName name, SecretAction action) {

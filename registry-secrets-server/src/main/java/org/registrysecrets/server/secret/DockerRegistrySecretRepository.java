@@ -22,12 +22,16 @@ interface DockerRegistrySecretRepository {
   Optional<Ciphertext> findCiphertext(TenantId tenant, SecretName name);
 
   /**
+   * Inserts the secret with its expiry and re-check, so that a create needs no further statement on
+   * the row.
+   *
    * @throws org.springframework.dao.DuplicateKeyException if the name is taken in the tenant
    */
   void insert(TenantId tenant, DockerRegistrySecret secret, Ciphertext ciphertext);
 
   /**
-   * Replaces the config and bumps the version, if the stored version is one of {@code expected}.
+   * Replaces the config and its expiry and bumps the version, if the stored version is one of
+   * {@code expected}.
    *
    * @return whether a row matched
    */
@@ -38,7 +42,8 @@ interface DockerRegistrySecretRepository {
       List<String> registries,
       Ciphertext ciphertext,
       Instant modifiedAt,
-      @Nullable RegistryVerification verification);
+      @Nullable RegistryVerification verification,
+      @Nullable SecretExpiry expiry);
 
   /** Records a new check of the stored credentials; the version stays. */
   boolean updateVerification(TenantId tenant, SecretName name, RegistryVerification verification);
@@ -66,9 +71,6 @@ interface DockerRegistrySecretRepository {
 
   /** Every tenant that ever stored a secret. */
   List<TenantId> tenants();
-
-  /** Records when the secret's credentials expire ({@code null}: not known). */
-  void setExpiry(TenantId tenant, SecretName name, @Nullable SecretExpiry expiry);
 
   /** A secret whose re-check is due. */
   record DueRecheck(TenantId tenant, SecretName name, Duration every, Instant nextAt) {}

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A tenant's secrets, one method per API operation. Reads run in a read-only transaction and never
- * decrypt. A write may first check its credentials with the registries, outside any transaction,
- * then stores in one transaction ({@link DockerRegistrySecretChanges}); a refusal is audited after
- * that transaction rolled back.
+ * A tenant's secrets, one method per API operation. Reads are single statements outside any
+ * transaction (so a get costs one round trip) and never decrypt. A write may first check its
+ * credentials with the registries, outside any transaction, then stores in one transaction ({@link
+ * DockerRegistrySecretChanges}); a refusal is audited after that transaction rolled back.
  */
 @Service
 public class DockerRegistrySecretService {
@@ -52,19 +52,16 @@ public class DockerRegistrySecretService {
   }
 
   /** Secrets of the tenant ordered by name; {@code total} only if the paging asks for it. */
-  @Transactional(readOnly = true)
   public DockerRegistrySecretPage list(TenantId tenant, Paging paging) {
     return new DockerRegistrySecretPage(
         secrets.list(tenant, paging), paging.countTotal() ? secrets.count(tenant) : null);
   }
 
-  @Transactional(readOnly = true)
   public DockerRegistrySecret get(TenantId tenant, SecretName name) {
     return secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
   }
 
   /** The secret, if the tenant has one of this name. */
-  @Transactional(readOnly = true)
   public Optional<DockerRegistrySecret> find(TenantId tenant, SecretName name) {
     return secrets.find(tenant, name);
   }

@@ -70,9 +70,13 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
 
   @Override
   public void insert(TenantId tenant, DockerRegistrySecret secret, Ciphertext ciphertext) {
+    SecretExpiry expiry = secret.expiry();
+    SecretRecheck recheck = secret.recheck();
     jdbc.sql(
             "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
-                + " registries, key_id, ciphertext, verification) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " registries, key_id, ciphertext, verification, expiry, expires_at,"
+                + " recheck_every, recheck_next_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Arrays.asList(
                 tenant.value(),
@@ -83,7 +87,11 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
                 String.join(",", secret.registries()),
                 ciphertext.keyId(),
                 ciphertext.bytes(),
-                json(secret.verification())))
+                json(secret.verification()),
+                expiry == null ? null : JSON.writeValueAsString(expiry),
+                expiry == null ? null : SqlValues.utc(expiry.earliest()),
+                recheck == null ? null : recheck.every().toSeconds(),
+                recheck == null ? null : SqlValues.utc(recheck.nextAt())))
         .update();
   }
 
@@ -95,18 +103,22 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
       List<String> registries,
       Ciphertext ciphertext,
       Instant modifiedAt,
-      @Nullable RegistryVerification verification) {
+      @Nullable RegistryVerification verification,
+      @Nullable SecretExpiry expiry) {
     List<Object> params = new ArrayList<>();
     params.add(SqlValues.utc(modifiedAt));
     params.add(String.join(",", registries));
     params.add(ciphertext.keyId());
     params.add(ciphertext.bytes());
     params.add(json(verification));
+    params.add(expiry == null ? null : JSON.writeValueAsString(expiry));
+    params.add(expiry == null ? null : SqlValues.utc(expiry.earliest()));
     params.add(tenant.value());
     params.add(name.value());
     return jdbc.sql(
                 "update docker_registry_secret set version = version + 1, modified_at = ?,"
-                    + " registries = ?, key_id = ?, ciphertext = ?, verification = ?"
+                    + " registries = ?, key_id = ?, ciphertext = ?, verification = ?,"
+                    + " expiry = ?, expires_at = ?"
                     + " where tenant = ? and name = ?"
                     + versionCondition(expected, params))
             .params(params)
@@ -281,20 +293,6 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
             Arrays.asList(
                 every == null ? null : every.toSeconds(),
                 SqlValues.utcOrNull(nextAt),
-                tenant.value(),
-                name.value()))
-        .update();
-  }
-
-  @Override
-  public void setExpiry(TenantId tenant, SecretName name, @Nullable SecretExpiry expiry) {
-    jdbc.sql(
-            "update docker_registry_secret set expiry = ?, expires_at = ?"
-                + " where tenant = ? and name = ?")
-        .params(
-            Arrays.asList(
-                expiry == null ? null : JSON.writeValueAsString(expiry),
-                expiry == null ? null : SqlValues.utc(expiry.earliest()),
                 tenant.value(),
                 name.value()))
         .update();

@@ -68,9 +68,12 @@ class SecretVersions {
                 ciphertext.bytes(),
                 expiry == null ? null : JSON.writeValueAsString(expiry)))
         .update();
-    jdbc.sql("delete from secret_version where tenant = ? and secret_name = ? and version <= ?")
-        .params(tenant.value(), name.value(), version - properties.versionsKept())
-        .update();
+    long oldest = version - properties.versionsKept();
+    if (oldest > 0) {
+      jdbc.sql("delete from secret_version where tenant = ? and secret_name = ? and version <= ?")
+          .params(tenant.value(), name.value(), oldest)
+          .update();
+    }
   }
 
   /** The kept versions, newest first. */

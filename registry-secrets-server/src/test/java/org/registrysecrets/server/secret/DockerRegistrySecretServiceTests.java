@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -31,6 +33,7 @@ import org.registrysecrets.server.security.Caller;
 import org.registrysecrets.server.tenant.TenantId;
 import org.registrysecrets.server.webhook.WebhookEvents;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 
 /** The rules of a write, with the ports (store, cipher, audit, registries, events) mocked. */
 class DockerRegistrySecretServiceTests {
@@ -69,7 +72,6 @@ class DockerRegistrySecretServiceTests {
 
   @Test
   void storesAuditsAndAnnouncesANewSecret() {
-    when(repository.find(CALLER.tenant(), NAME)).thenReturn(Optional.empty());
     when(repository.reserveSlot(CALLER.tenant(), 2)).thenReturn(true);
     when(cipher.encrypt(CONFIG, CALLER.tenant(), NAME)).thenReturn(new Ciphertext(new byte[1], 1));
 
@@ -85,7 +87,6 @@ class DockerRegistrySecretServiceTests {
 
   @Test
   void makesTheQuotaCounterOfATenantsFirstCreateAndTriesAgain() {
-    when(repository.find(CALLER.tenant(), NAME)).thenReturn(Optional.empty());
     when(repository.reserveSlot(CALLER.tenant(), 2)).thenReturn(false).thenReturn(true);
     when(repository.hasQuotaCounter(CALLER.tenant())).thenReturn(false);
     when(cipher.encrypt(CONFIG, CALLER.tenant(), NAME)).thenReturn(new Ciphertext(new byte[1], 1));
@@ -94,19 +95,25 @@ class DockerRegistrySecretServiceTests {
 
     assertThat(created.version()).isEqualTo(1);
     verify(repository).createQuotaCounterIfMissing(CALLER.tenant());
-    verify(repository).insert(eq(CALLER.tenant()), any(), any());
-    assertThat(recorded().outcome()).isEqualTo(AuditEvent.SUCCESS);
+    // The first attempt's row and event roll back with its transaction; the retry writes them.
+    verify(repository, times(2)).insert(eq(CALLER.tenant()), any(), any());
+    ArgumentCaptor<AuditEvent> event = ArgumentCaptor.forClass(AuditEvent.class);
+    verify(auditLog, times(2)).record(event.capture());
+    assertThat(event.getValue().outcome()).isEqualTo(AuditEvent.SUCCESS);
+    verify(auditLog, never()).recordRefusal(any());
   }
 
   @Test
   void refusesATakenNameAndAuditsTheRefusalAfterwards() {
-    when(repository.find(CALLER.tenant(), NAME)).thenReturn(Optional.of(stored()));
+    when(cipher.encrypt(CONFIG, CALLER.tenant(), NAME)).thenReturn(new Ciphertext(new byte[1], 1));
+    doThrow(new DuplicateKeyException("taken"))
+        .when(repository)
+        .insert(eq(CALLER.tenant()), any(), any());
 
     assertThatThrownBy(() -> service.create(CALLER, NAME, CONFIG, false))
         .isInstanceOf(SecretAlreadyExistsException.class);
 
     verify(repository, never()).reserveSlot(any(), anyLong());
-    verify(repository, never()).insert(any(), any(), any());
     AuditEvent refusal = refusal();
     assertThat(refusal.action()).isEqualTo("create");
     assertThat(refusal.outcome()).isEqualTo("AlreadyExists");
@@ -116,7 +123,6 @@ class DockerRegistrySecretServiceTests {
 
   @Test
   void refusesBeyondTheQuota() {
-    when(repository.find(CALLER.tenant(), NAME)).thenReturn(Optional.empty());
     when(repository.reserveSlot(CALLER.tenant(), 2)).thenReturn(false);
     when(repository.hasQuotaCounter(CALLER.tenant())).thenReturn(true);
 
@@ -124,8 +130,11 @@ class DockerRegistrySecretServiceTests {
         .isInstanceOf(SecretQuotaExceededException.class)
         .hasMessageContaining("maximum of 2");
 
-    verify(repository, never()).insert(any(), any(), any());
-    assertThat(refusal().outcome()).isEqualTo("QuotaExceeded");
+    // The counter is the last step: the row and event before it roll back with the transaction
+    // (QuotaAndConcurrencyApiTests shows it on a real store).
+    ArgumentCaptor<AuditEvent> event = ArgumentCaptor.forClass(AuditEvent.class);
+    verify(auditLog).recordRefusal(event.capture());
+    assertThat(event.getValue().outcome()).isEqualTo("QuotaExceeded");
   }
 
   @Test

@@ -113,6 +113,7 @@ class JdbcDockerRegistrySecretRepositoryTests {
         List.of("r.io"),
         new Ciphertext(new byte[] {9}, 43),
         Instant.now().truncatedTo(ChronoUnit.MICROS),
+        null,
         null);
   }
 
