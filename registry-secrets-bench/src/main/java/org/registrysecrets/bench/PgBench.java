@@ -9,10 +9,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * pgbench with scripts of our row shape: a ~1 KB ciphertext keyed by tenant and name; insert,
- * update by key, select by key, delete by key.
+ * pgbench with the statements the server issues for one create, patch, delete and get, on the
+ * server's own schema (the database it migrated) in tenants of pgbench's own, durable as the server
+ * commits ({@code synchronous_commit=on}): the physical limit of our own design.
  */
 final class PgBench {
+
+  /** A sealed ~1 KB Docker config, the size the load sends. */
+  private static final String CIPHERTEXT = "decode(repeat('ab', 1100), 'hex')";
+
+  private static final String COLUMNS =
+      "name, created_at, modified_at, registries, version, verification, expiry, recheck_every,"
+          + " recheck_next_at, recheck_state";
+
+  private static final int PATCHED = 5000;
 
   private final String binary;
   private final String host;
@@ -26,76 +36,175 @@ final class PgBench {
     this.port = port;
     this.database = database;
     this.scripts = Files.createTempDirectory("pgbench-");
+    // DockerRegistrySecretChanges.create: the row with its expiry and re-check, its first version,
+    // the audit event, then the tenant's quota counter. A random 63-bit id stands in for a name.
     write(
-        "insert.sql",
-        "insert into bench_row (tenant, name, version, key_id, ciphertext) values ('t', 'i-' || nextval('bench_seq'), 1, 1, decode(repeat('ab', 1024), 'hex'));");
+        "create.sql",
+        "\\set id random(1, 9000000000000000000)\n"
+            + "begin;\n"
+            + "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
+            + " registries, key_id, ciphertext, verification, expiry, expires_at, recheck_every,"
+            + " recheck_next_at) values ('pgbench-c', 'c-' || :id, 1, now(), now(),"
+            + " 'registry.example.com', 1, "
+            + CIPHERTEXT
+            + ", null, null, null, null, null);\n"
+            + version("pgbench-c", "'c-' || :id", "1")
+            + audit("pgbench-c", "'c-' || :id", "create")
+            + "update tenant_usage set secret_count = secret_count + 1 where tenant = 'pgbench-c'"
+            + " and secret_count < 1000000000;\n"
+            + "commit;");
+    // .replace: the conditional update (If-Match: its version, which pgbench cannot know, so any),
+    // the row read back, the new version, the pruning of old versions and the audit event.
     write(
-        "update.sql",
-        "\\set id random(1, 5000)\nupdate bench_row set version = version + 1, ciphertext = decode(repeat('cd', 1024), 'hex') where tenant = 'u' and name = 'u-' || :id;");
-    write(
-        "select.sql",
-        "\\set id random(1, 5000)\nselect name, version from bench_row where tenant = 'u' and name = 'u-' || :id;");
-    // nextval() in the WHERE clause would be evaluated per row and defeat the key lookup.
+        "patch.sql",
+        "\\set id random(1, "
+            + PATCHED
+            + ")\n"
+            + "begin;\n"
+            + "update docker_registry_secret set version = version + 1, modified_at = now(),"
+            + " registries = 'registry.example.com', key_id = 1, ciphertext = "
+            + CIPHERTEXT
+            + ", verification = null, expiry = null, expires_at = null"
+            + " where tenant = 'pgbench-u' and name = 'u-' || :id;\n"
+            + "select "
+            + COLUMNS
+            + " from docker_registry_secret where tenant = 'pgbench-u' and name = 'u-' || :id"
+            + " \\gset\n"
+            + version("pgbench-u", "'u-' || :id", ":version")
+            + "delete from secret_version where tenant = 'pgbench-u' and secret_name = 'u-' || :id"
+            + " and version <= :version - 10;\n"
+            + audit("pgbench-u", "'u-' || :id", "modify")
+            + "commit;");
+    // .delete: the row, its versions, the audit event, then the quota counter. The sequence that
+    // picks the next name is pgbench's own round trip, outside the transaction.
     write(
         "delete.sql",
-        "select nextval('bench_delete') as id \\gset\ndelete from bench_row where tenant = 'd' and name = 'd-' || :id;");
+        "select nextval('pgbench_delete') as id \\gset\n"
+            + "begin;\n"
+            + "delete from docker_registry_secret where tenant = 'pgbench-d' and name = 'd-' || :id;\n"
+            + "delete from secret_version where tenant = 'pgbench-d' and secret_name = 'd-' || :id;\n"
+            + audit("pgbench-d", "'d-' || :id", "delete")
+            + "update tenant_usage set secret_count = secret_count - 1 where tenant = 'pgbench-d'"
+            + " and secret_count > 0;\n"
+            + "commit;");
+    // A get: one statement, no transaction.
+    write(
+        "get.sql",
+        "\\set id random(1, "
+            + PATCHED
+            + ")\nselect "
+            + COLUMNS
+            + " from docker_registry_secret where tenant = 'pgbench-u' and name = 'u-' || :id;");
     // The statement with which a replica borrows tokens from a shared rate limit (the server's
-    // SharedTokenBuckets), durable as the server commits it, on one of 100 tenants' buckets.
+    // SharedTokenBuckets), on one of 100 tenants' buckets.
     String refilled =
         "least(400, tokens + greatest(0, (extract(epoch from clock_timestamp()) * 1000)::bigint"
             + " - refilled_at) * 200 / 1000.0)";
     write(
         "rate-borrow.sql",
-        "\\set b random(1, 100)\nset synchronous_commit to on;\nupdate rate_bucket set tokens = "
+        "\\set b random(1, 100)\nupdate rate_bucket set tokens = "
             + refilled
             + " - 10, refilled_at = greatest(refilled_at, (extract(epoch from clock_timestamp()) * 1000)::bigint)"
-            + " where bucket = 'bucket-' || :b and "
+            + " where bucket = 'pgbench-' || :b and "
             + refilled
             + " >= 10;");
   }
 
-  /** The table and the rows that update, select and delete work on. */
-  static List<String> schema(int deletable) {
+  private static String version(String tenant, String name, String version) {
+    return "insert into secret_version (tenant, secret_name, version, created_at, actor, origin,"
+        + " registries, fingerprint, key_id, ciphertext, expiry) values ('"
+        + tenant
+        + "', "
+        + name
+        + ", "
+        + version
+        + ", now(), 'sb-pgbench', 'api', 'registry.example.com', '79597f21b3050f25', 1, "
+        + CIPHERTEXT
+        + ", null);\n";
+  }
+
+  private static String audit(String tenant, String name, String action) {
+    return "insert into audit_event (occurred_at, tenant, actor, origin, action, secret_name,"
+        + " outcome, request_id) values (now(), '"
+        + tenant
+        + "', 'sb-pgbench', 'api', '"
+        + action
+        + "', "
+        + name
+        + ", 'success', 'pgbench');\n";
+  }
+
+  /**
+   * The rows the scripts work on, in the server's migrated schema: counters, {@value #PATCHED}
+   * secrets to patch and get, {@code deletable} to delete (each with a version), and rate buckets.
+   */
+  static List<String> setup(int deletable) {
     return List.of(
-        "create table bench_row (tenant varchar(128) not null, name varchar(63) not null, version bigint not null,"
-            + " key_id bigint not null, ciphertext bytea not null, primary key (tenant, name))",
-        "create sequence bench_seq",
-        "create sequence bench_delete",
-        "insert into bench_row select 'u', 'u-' || g, 1, 1, decode(repeat('ab', 1024), 'hex') from generate_series(1, 5000) g",
-        "create table rate_bucket (bucket varchar(200) not null primary key, tokens double precision not null,"
-            + " refilled_at bigint not null)",
-        "insert into rate_bucket select 'bucket-' || g, 400, 0 from generate_series(1, 100) g",
-        "insert into bench_row select 'd', 'd-' || g, 1, 1, decode(repeat('ab', 1024), 'hex') from generate_series(1, "
+        "insert into tenant_usage values ('pgbench-c', 0), ('pgbench-u', "
+            + PATCHED
+            + "), ('pgbench-d', "
             + deletable
-            + ") g");
+            + ")",
+        "create sequence pgbench_delete",
+        "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
+            + " registries, key_id, ciphertext) select 'pgbench-u', 'u-' || g, 1, now(), now(),"
+            + " 'registry.example.com', 1, "
+            + CIPHERTEXT
+            + " from generate_series(1, "
+            + PATCHED
+            + ") g",
+        "insert into secret_version (tenant, secret_name, version, created_at, actor, origin,"
+            + " registries, fingerprint, key_id, ciphertext) select 'pgbench-u', 'u-' || g, 1,"
+            + " now(), 'sb-pgbench', 'api', 'registry.example.com', '79597f21b3050f25', 1, "
+            + CIPHERTEXT
+            + " from generate_series(1, "
+            + PATCHED
+            + ") g",
+        "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
+            + " registries, key_id, ciphertext) select 'pgbench-d', 'd-' || g, 1, now(), now(),"
+            + " 'registry.example.com', 1, "
+            + CIPHERTEXT
+            + " from generate_series(1, "
+            + deletable
+            + ") g",
+        "insert into secret_version (tenant, secret_name, version, created_at, actor, origin,"
+            + " registries, fingerprint, key_id, ciphertext) select 'pgbench-d', 'd-' || g, 1,"
+            + " now(), 'sb-pgbench', 'api', 'registry.example.com', '79597f21b3050f25', 1, "
+            + CIPHERTEXT
+            + " from generate_series(1, "
+            + deletable
+            + ") g",
+        "insert into rate_bucket select 'pgbench-' || g, 400, 0 from generate_series(1, 100) g",
+        "vacuum analyze");
   }
 
   Measurement run(String script, int clients, Duration duration)
       throws IOException, InterruptedException {
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(
-                binary,
-                "-n",
-                "-h",
-                host,
-                "-p",
-                Integer.toString(port),
-                "-U",
-                "postgres",
-                "-f",
-                scripts.resolve(script + ".sql").toString(),
-                "-c",
-                Integer.toString(clients),
-                "-j",
-                Integer.toString(Math.min(clients, 2)),
-                "-T",
-                Long.toString(Math.max(1, duration.toSeconds())),
-                "-M",
-                "prepared",
-                "-r",
-                database)
-            .redirectErrorStream(true)
-            .start();
+            binary,
+            "-n",
+            "-h",
+            host,
+            "-p",
+            Integer.toString(port),
+            "-U",
+            "postgres",
+            "-f",
+            scripts.resolve(script + ".sql").toString(),
+            "-c",
+            Integer.toString(clients),
+            "-j",
+            Integer.toString(Math.min(clients, 2)),
+            "-T",
+            Long.toString(Math.max(1, duration.toSeconds())),
+            "-M",
+            "prepared",
+            "-r",
+            database);
+    // Durable as the server's own connections (its Hikari connection-init-sql).
+    builder.environment().put("PGOPTIONS", "-c synchronous_commit=on");
+    Process process = builder.redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
     if (process.waitFor() != 0) {
       throw new IllegalStateException("pgbench failed: " + output);

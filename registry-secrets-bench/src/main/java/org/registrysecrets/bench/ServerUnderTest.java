@@ -1,5 +1,6 @@
 package org.registrysecrets.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The server jar in its own process on loopback, with how long it took to become healthy. */
+/**
+ * A Spring Boot jar in its own process on loopback (the server, or the framework-ceiling
+ * application), with how long it took to answer.
+ */
 final class ServerUnderTest implements AutoCloseable {
 
   private static final String MAIN_CLASS = "org.registrysecrets.server.RegistrySecretsApplication";
@@ -40,21 +45,30 @@ final class ServerUnderTest implements AutoCloseable {
     this.process = process;
   }
 
-  /**
-   * Starts {@code jar} with the benchmark's baselines on its classpath: beside a fat jar through
-   * Spring Boot's {@code PropertiesLauncher} and {@code loader.path}, beside an extracted (thin)
-   * jar on the plain class path.
-   */
+  /** The server on the benchmark's own JDK. */
   static ServerUnderTest start(
       Path jar, Path baselines, List<String> jvmOptions, Map<String, String> environment)
       throws IOException, InterruptedException {
-    int port = freePort();
-    Path dataDir = Files.createTempDirectory("bench-server-");
+    return start(currentJava(), jar, baselines, jvmOptions, environment);
+  }
+
+  /**
+   * Starts the server {@code jar} on {@code java} with the benchmark's baselines on its classpath:
+   * beside a fat jar through Spring Boot's {@code PropertiesLauncher} and {@code loader.path},
+   * beside an extracted (thin) jar on the plain class path.
+   */
+  static ServerUnderTest start(
+      String java,
+      Path jar,
+      Path baselines,
+      List<String> jvmOptions,
+      Map<String, String> environment)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add(java);
     command.addAll(jvmOptions);
     if (Files.isDirectory(jar.toAbsolutePath().resolveSibling("lib"))) {
-      command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + baselines, MAIN_CLASS));
+      command.addAll(List.of("-cp", jar + File.pathSeparator + baselines, MAIN_CLASS));
     } else {
       command.addAll(
           List.of(
@@ -64,21 +78,43 @@ final class ServerUnderTest implements AutoCloseable {
               "-Dloader.main=" + MAIN_CLASS,
               "org.springframework.boot.loader.launch.PropertiesLauncher"));
     }
-    command.add("--server.address=127.0.0.1");
+    Map<String, String> settings = new HashMap<>(BENCH_SETTINGS);
+    settings.putAll(environment);
+    settings.put("REGSECRETS_ADMIN_PASSWORD", "bench-admin-password");
+    ServerUnderTest server = launch(command, settings, "/actuator/health");
+    server.awaitServiceKey();
+    return server;
+  }
+
+  /** The framework's ceiling ({@code registry-secrets-bench-hello}), started like the server. */
+  static ServerUnderTest hello(String java, Path jar, List<String> jvmOptions)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    return launch(command, Map.of("LOGGING_LEVEL_ROOT", "WARN"), "/hello");
+  }
+
+  private static ServerUnderTest launch(
+      List<String> command, Map<String, String> environment, String readyPath)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    Path dataDir = Files.createTempDirectory("bench-server-");
+    List<String> arguments = new ArrayList<>(command);
+    arguments.add("--server.address=127.0.0.1");
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(arguments)
             .redirectErrorStream(true)
             .redirectOutput(dataDir.resolve("server.log").toFile());
-    builder.environment().putAll(BENCH_SETTINGS);
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", Integer.toString(port));
     builder.environment().put("REGSECRETS_DATA_DIR", dataDir.resolve("data").toString());
-    builder.environment().put("REGSECRETS_ADMIN_PASSWORD", "bench-admin-password");
     long started = System.nanoTime();
     Process process = builder.start();
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest health =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readyPath)).build();
     long deadline = started + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -86,11 +122,9 @@ final class ServerUnderTest implements AutoCloseable {
             "The server exited: " + Files.readString(dataDir.resolve("server.log")));
       }
       try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          Duration startup = Duration.ofNanos(System.nanoTime() - started);
-          ServerUnderTest server = new ServerUnderTest(port, dataDir, startup, process);
-          server.awaitServiceKey();
-          return server;
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return new ServerUnderTest(
+              port, dataDir, Duration.ofNanos(System.nanoTime() - started), process);
         }
       } catch (IOException e) {
         // not listening yet
@@ -99,6 +133,10 @@ final class ServerUnderTest implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IllegalStateException("The server did not become healthy");
+  }
+
+  static String currentJava() {
+    return ProcessHandle.current().info().command().orElse("java");
   }
 
   String url() {

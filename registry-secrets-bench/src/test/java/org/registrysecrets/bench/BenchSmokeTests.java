@@ -22,6 +22,8 @@ class BenchSmokeTests {
           "--smoke",
           "--jar",
           "../registry-secrets-server/target/registry-secrets.jar",
+          "--hello",
+          "../registry-secrets-bench-hello/target/bench-hello.jar",
           "--out",
           out.toString()
         });
@@ -36,31 +38,38 @@ class BenchSmokeTests {
     }
     assertThat(scenarios)
         .contains(
-            "framework ceiling (/bench/ping)/32",
+            "framework ceiling (Spring hello)/32",
+            "framework ceiling (Spring hello), wrk/32",
+            "get one, wrk/32",
             "get one, authentication off/32",
             "list 50 of 200/32",
             "create/32",
             "patch with If-Match/32",
             "delete/32",
             "token issue/1",
-            "pgbench insert/32",
-            "pgbench update/32",
+            "pgbench create/32",
+            "pgbench patch/32",
             "pgbench delete/32",
+            "pgbench get/32",
             "get one (H2)/32",
             "create (H2)/32");
     List<String> targets = new ArrayList<>();
     report.get("targets").forEach(target -> targets.add(target.get("name").asString()));
     assertThat(targets)
         .contains(
-            "get one / framework ceiling, 32 connections",
-            "authenticated get / get without authentication, 32 connections",
-            "list 50 / framework ceiling, 32 connections",
-            "create / pgbench insert, 32 connections",
-            "patch / pgbench update, 32 connections",
-            "delete / pgbench delete, 32 connections",
+            "get one / framework ceiling (Spring hello), 32 connections",
+            "authenticated get / same get without authentication, 32 connections",
+            "list 50 of 200 / framework ceiling (Spring hello), 32 connections",
+            "create / pgbench of our own create SQL (durable), 32 connections",
+            "patch / pgbench of our own patch SQL (durable), 32 connections",
+            "delete / pgbench of our own delete SQL (durable), 32 connections",
+            "create at 32 connections / create at 1 connection",
             "p99 of get at half the maximum rate",
             "p99 of create at half the maximum rate",
-            "RSS under load with -Xmx256m");
+            "RSS under load, -Xmx256m");
+    JsonNode figures = report.get("figures");
+    assertThat(figures.get("embedded PostgreSQL fsync").asString()).isEqualTo("on");
+    assertThat(figures.get("embedded PostgreSQL synchronous_commit").asString()).isEqualTo("on");
     for (JsonNode target : report.get("targets")) {
       assertThat(
               target.has("name")

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.registrysecrets.server.security.Stateless;
 import org.registrysecrets.server.security.TenantJwtConverter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,16 +17,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The benchmark's baselines, an auto-configuration that exists only in the benchmark's classes,
- * which it puts on the classpath of the server it starts: {@code GET /bench/ping} answers a
- * constant JSON object through the server's stack, and API requests with {@code
- * X-Bench-Unauthenticated} run as the tenant {@code bench} with every scope, as if a token had been
- * checked. The shipped jar has no such code, so no profile or property of it can switch
+ * The benchmark's authentication baseline, an auto-configuration that exists only in the
+ * benchmark's classes, which it puts on the classpath of the server it starts: API requests with
+ * {@code X-Bench-Unauthenticated} run as the tenant {@code bench} with every scope, as if a token
+ * had been checked. The shipped jar has no such code, so no profile or property of it can switch
  * authentication off.
  */
 @AutoConfiguration
@@ -38,22 +34,10 @@ public class BenchBaselines {
   @Bean
   @Order(1)
   SecurityFilterChain benchSecurityFilterChain(HttpSecurity http) throws Exception {
-    http.securityMatcher(
-            request ->
-                request.getRequestURI().startsWith("/bench/")
-                    || new RequestHeaderRequestMatcher(UNAUTHENTICATED).matches(request))
+    http.securityMatcher(new RequestHeaderRequestMatcher(UNAUTHENTICATED))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .addFilterAfter(new AsBenchTenant(), SecurityContextHolderFilter.class);
     return Stateless.apply(http).build();
-  }
-
-  /** The framework's ceiling through the server's stack (registered as a member class). */
-  @RestController
-  static class Ping {
-    @GetMapping("/bench/ping")
-    Map<String, String> ping() {
-      return Map.of("status", "ok");
-    }
   }
 
   /** The authentication a checked token of the bench tenant would give, without a token. */
