@@ -652,7 +652,10 @@ public final class BenchMain {
         "s");
   }
 
-  /** The median start-up of {@code repeats} starts, and the RSS at idle (and under load). */
+  /**
+   * The median start-up of {@code repeats} restarts on one data folder (a first start, not counted,
+   * makes its keys, as a replica's first start would), and the RSS at idle (and under load).
+   */
   private double startups(
       String label,
       String java,
@@ -662,9 +665,14 @@ public final class BenchMain {
       boolean underLoad)
       throws Exception {
     List<Double> seconds = new ArrayList<>();
+    Map<String, String> restarts = new java.util.HashMap<>(environment);
+    restarts.put(
+        "REGSECRETS_DATA_DIR",
+        Files.createTempDirectory("bench-startup-").resolve("data").toString());
+    ServerUnderTest.start(java, target, baselines, options, restarts).close();
     for (int i = 0; i < settings.repeats(); i++) {
       try (ServerUnderTest server =
-          ServerUnderTest.start(java, target, baselines, options, environment)) {
+          ServerUnderTest.start(java, target, baselines, options, restarts)) {
         seconds.add(server.startup.toMillis() / 1000.0);
         if (i == settings.repeats() - 1) {
           report.figure("RSS at idle, -Xmx256m, " + label + " (MB)", server.rssMegabytes());
@@ -684,13 +692,20 @@ public final class BenchMain {
                     get(server, "/v2/admin/dockerRegistrySecrets/startup-load", token));
             report.add(load);
             report.figure("RSS under load, -Xmx256m, " + label + " (MB)", server.rssMegabytes());
+            // Sealed with this start's keys: no later server of the run could open it.
+            send(
+                HttpRequest.newBuilder(
+                        URI.create(server.url() + "/v2/admin/dockerRegistrySecrets/startup-load"))
+                    .header("Authorization", "Bearer " + token)
+                    .DELETE()
+                    .build());
           }
         }
       }
     }
     seconds.sort(Double::compare);
     double median = seconds.get(seconds.size() / 2);
-    report.figure("start-up to healthy, " + label + " (s)", median);
+    report.figure("start-up to healthy, " + label + ", a restart (s)", median);
     return median;
   }
 

@@ -34,7 +34,10 @@ final class ServerUnderTest implements AutoCloseable {
           "LOGGING_LEVEL_ORG_REGISTRYSECRETS", "WARN");
 
   final int port;
+
+  /** The server's data folder (REGSECRETS_DATA_DIR). */
   final Path dataDir;
+
   final Duration startup;
   private final Process process;
 
@@ -100,16 +103,16 @@ final class ServerUnderTest implements AutoCloseable {
       List<String> command, Map<String, String> environment, String readyPath)
       throws IOException, InterruptedException {
     int port = freePort();
-    Path dataDir = Files.createTempDirectory("bench-server-");
+    Path logs = Files.createTempDirectory("bench-server-");
     List<String> arguments = new ArrayList<>(command);
     arguments.add("--server.address=127.0.0.1");
     ProcessBuilder builder =
         new ProcessBuilder(arguments)
             .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("server.log").toFile());
-    builder.environment().putAll(environment);
+            .redirectOutput(logs.resolve("server.log").toFile());
+    builder.environment().put("REGSECRETS_DATA_DIR", logs.resolve("data").toString());
+    builder.environment().putAll(environment); // a restart passes the data folder it keeps
     builder.environment().put("SERVER_PORT", Integer.toString(port));
-    builder.environment().put("REGSECRETS_DATA_DIR", dataDir.resolve("data").toString());
     long started = System.nanoTime();
     Process process = builder.start();
     HttpClient http = HttpClient.newHttpClient();
@@ -119,12 +122,15 @@ final class ServerUnderTest implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "The server exited: " + Files.readString(dataDir.resolve("server.log")));
+            "The server exited: " + Files.readString(logs.resolve("server.log")));
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return new ServerUnderTest(
-              port, dataDir, Duration.ofNanos(System.nanoTime() - started), process);
+              port,
+              Path.of(builder.environment().get("REGSECRETS_DATA_DIR")),
+              Duration.ofNanos(System.nanoTime() - started),
+              process);
         }
       } catch (IOException e) {
         // not listening yet
@@ -144,7 +150,7 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   Path serviceKey() {
-    return dataDir.resolve("data").resolve("service-key.json");
+    return dataDir.resolve("service-key.json");
   }
 
   /** Resident memory in MB, from /proc. */
