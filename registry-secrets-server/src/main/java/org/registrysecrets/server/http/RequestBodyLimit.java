@@ -47,7 +47,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
       tooLarge(request, response);
       return;
     }
-    if (declared == 0) {
+    if (declared == 0 || withoutBody(request, declared)) {
       chain.doFilter(request, response);
       return;
     }
@@ -58,6 +58,16 @@ class RequestBodyLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new BufferedBodyRequest(request, body), response);
+  }
+
+  /**
+   * In HTTP/1.x a request with neither a length nor a transfer coding has no body (a GET, a
+   * DELETE): nothing to buffer. HTTP/2 frames a body without either, so it is read as before.
+   */
+  private static boolean withoutBody(HttpServletRequest request, long declared) {
+    return declared < 0
+        && request.getHeader("Transfer-Encoding") == null
+        && request.getProtocol().startsWith("HTTP/1.");
   }
 
   private void tooLarge(HttpServletRequest request, HttpServletResponse response)

@@ -5,6 +5,8 @@ import static org.registrysecrets.server.support.TestData.createBody;
 import static org.registrysecrets.server.support.TestData.dockerConfig;
 import static org.registrysecrets.server.support.TestData.patchBody;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -45,6 +47,33 @@ class AccessControlApiTests extends ServerTestBase {
       assertThat(response.errorCode()).isEqualTo("Unauthorized");
       assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
       assertThat(response.json().get("error").get("target").asString()).isEqualTo(SECRETS);
+    }
+  }
+
+  /**
+   * The firewall (HttpFirewallConfiguration) refuses a control character in a header value that a
+   * filter reads (it checks headers as they are read).
+   */
+  @Test
+  void refusesAControlCharacterInAHeaderWith400() throws Exception {
+    assertThat(rawGet("Authorization: Bearer ab")).startsWith("HTTP/1.1 401");
+    // NEL (0x85) passes Tomcat's parser as obs-text and reaches the firewall as U+0085.
+    assertThat(rawGet("Authorization: Bearer a\u0085b"))
+        .startsWith("HTTP/1.1 400")
+        .contains("\"code\":\"BadRequest\"");
+  }
+
+  private String rawGet(String header) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      String request =
+          "GET "
+              + SECRETS
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + header
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     }
   }
 
