@@ -31,6 +31,11 @@ class HttpFirewallConfiguration {
 
   private static boolean allCodePoints(String text, boolean tab) {
     for (int i = 0; i < text.length(); ) {
+      char c = text.charAt(i);
+      if (c >= ' ' && c < 0x7f) { // printable ASCII, nearly every header: no table lookup
+        i++;
+        continue;
+      }
       int codePoint = text.codePointAt(i);
       boolean allowed =
           Character.isDefined(codePoint)
