@@ -178,13 +178,8 @@ class DockerRegistrySecretChanges {
     if (!updated) {
       throw refusal(tenant, name);
     }
-    if (options.recheck() != null) {
-      SecretRecheck recheck = recheck(options.recheck(), now);
-      secrets.setRecheck(
-          tenant,
-          name,
-          recheck == null ? null : recheck.every(),
-          recheck == null ? null : recheck.nextAt());
+    if (options.recheck() != null) { // null keeps the re-checks as they are
+      secrets.setRecheck(tenant, name, recheck(options.recheck(), now));
     }
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
@@ -300,7 +295,6 @@ class DockerRegistrySecretChanges {
     }
   }
 
-  /** Sets, keeps ({@code null}) or ends ({@link Duration#ZERO}) the secret's re-checks. */
   /** The re-check {@code every} asks for from {@code now}; {@code null} or zero: none. */
   private static @Nullable SecretRecheck recheck(@Nullable Duration every, Instant now) {
     return every == null || every.isZero()

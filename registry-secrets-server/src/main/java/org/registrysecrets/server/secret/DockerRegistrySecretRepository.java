@@ -92,7 +92,6 @@ interface DockerRegistrySecretRepository {
       RegistryVerification verification,
       String state);
 
-  /** Sets the secret's re-checks ({@code every} {@code null}: none) and clears the last verdict. */
-  void setRecheck(
-      TenantId tenant, SecretName name, @Nullable Duration every, @Nullable Instant nextAt);
+  /** Sets the secret's re-checks ({@code null}: none) and clears the last verdict. */
+  void setRecheck(TenantId tenant, SecretName name, @Nullable SecretRecheck recheck);
 }

@@ -284,15 +284,14 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
   }
 
   @Override
-  public void setRecheck(
-      TenantId tenant, SecretName name, @Nullable Duration every, @Nullable Instant nextAt) {
+  public void setRecheck(TenantId tenant, SecretName name, @Nullable SecretRecheck recheck) {
     jdbc.sql(
             "update docker_registry_secret set recheck_every = ?, recheck_next_at = ?,"
                 + " recheck_state = null where tenant = ? and name = ?")
         .params(
             Arrays.asList(
-                every == null ? null : every.toSeconds(),
-                SqlValues.utcOrNull(nextAt),
+                recheck == null ? null : recheck.every().toSeconds(),
+                recheck == null ? null : SqlValues.utc(recheck.nextAt()),
                 tenant.value(),
                 name.value()))
         .update();
