@@ -1,7 +1,11 @@
 package org.registrysecrets.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +18,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.RunResult;
@@ -70,7 +78,7 @@ public final class BenchMain {
     try {
       this.baselines =
           Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException("Cannot locate the benchmark's classes", e);
     }
     this.profile = profile;
@@ -275,9 +283,7 @@ public final class BenchMain {
       keep(CEILING + ", wrk", 32, ceilings);
       keep("get one, wrk", 32, gets);
     }
-    var os =
-        (com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
     long wallBefore = System.nanoTime();
     Load.closed("get one", 32, Duration.ZERO, settings.duration(), get(server, getOne, token));
@@ -418,8 +424,7 @@ public final class BenchMain {
     return (thread, sequence) -> request;
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong UNIQUE =
-      new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong UNIQUE = new AtomicLong();
 
   private static Load.Traffic create(ServerUnderTest server, String token) {
     return (thread, sequence) ->
@@ -476,8 +481,7 @@ public final class BenchMain {
       names.add("d-" + i);
     }
     parallel(names, name -> send(post(server, token, name)));
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
     return (thread, sequence) -> {
       int index = next.getAndIncrement();
       String name = index < pool ? "d-" + index : "missing-" + index;
@@ -522,10 +526,8 @@ public final class BenchMain {
         + "\"}}";
   }
 
-  private static final java.net.http.HttpClient SETUP =
-      java.net.http.HttpClient.newBuilder()
-          .version(java.net.http.HttpClient.Version.HTTP_1_1)
-          .build();
+  private static final HttpClient SETUP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static void send(HttpRequest request) {
     try {
@@ -535,7 +537,7 @@ public final class BenchMain {
     }
   }
 
-  private static void parallel(List<String> items, java.util.function.Consumer<String> action) {
+  private static void parallel(List<String> items, Consumer<String> action) {
     ExecutorService pool = Executors.newFixedThreadPool(32);
     items.forEach(item -> pool.submit(() -> action.accept(item)));
     pool.shutdown();
@@ -587,7 +589,7 @@ public final class BenchMain {
       Map<String, String> environment)
       throws Exception {
     Path dataDir = Files.createTempDirectory("bench-cds-training-");
-    Map<String, String> training = new java.util.HashMap<>(ServerUnderTest.BENCH_SETTINGS);
+    Map<String, String> training = new HashMap<>(ServerUnderTest.BENCH_SETTINGS);
     training.putAll(environment);
     training.put("REGSECRETS_DATA_DIR", dataDir.toString());
     training.put("REGSECRETS_ADMIN_PASSWORD", "bench-admin-password");
@@ -665,7 +667,7 @@ public final class BenchMain {
       boolean underLoad)
       throws Exception {
     List<Double> seconds = new ArrayList<>();
-    Map<String, String> restarts = new java.util.HashMap<>(environment);
+    Map<String, String> restarts = new HashMap<>(environment);
     restarts.put(
         "REGSECRETS_DATA_DIR",
         Files.createTempDirectory("bench-startup-").resolve("data").toString());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,43 +140,43 @@ final class PgBench {
    * secrets to patch and get, {@code deletable} to delete (each with a version), and rate buckets.
    */
   static List<String> setup(int deletable) {
-    return List.of(
+    List<String> statements = new ArrayList<>();
+    statements.add(
         "insert into tenant_usage values ('pgbench-c', 0), ('pgbench-u', "
             + PATCHED
             + "), ('pgbench-d', "
             + deletable
-            + ")",
-        "create sequence pgbench_delete",
+            + ")");
+    statements.add("create sequence pgbench_delete");
+    statements.addAll(secrets("pgbench-u", "u-", PATCHED));
+    statements.addAll(secrets("pgbench-d", "d-", deletable));
+    statements.add(
+        "insert into rate_bucket select 'pgbench-' || g, 400, 0 from generate_series(1, 100) g");
+    statements.add("vacuum analyze");
+    return statements;
+  }
+
+  /** {@code count} secrets named {@code prefix} 1, 2, ... with their first version. */
+  private static List<String> secrets(String tenant, String prefix, int count) {
+    String rows = " from generate_series(1, " + count + ") g";
+    return List.of(
         "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
-            + " registries, key_id, ciphertext) select 'pgbench-u', 'u-' || g, 1, now(), now(),"
-            + " 'registry.example.com', 1, "
+            + " registries, key_id, ciphertext) select '"
+            + tenant
+            + "', '"
+            + prefix
+            + "' || g, 1, now(), now(), 'registry.example.com', 1, "
             + CIPHERTEXT
-            + " from generate_series(1, "
-            + PATCHED
-            + ") g",
+            + rows,
         "insert into secret_version (tenant, secret_name, version, created_at, actor, origin,"
-            + " registries, fingerprint, key_id, ciphertext) select 'pgbench-u', 'u-' || g, 1,"
-            + " now(), 'sb-pgbench', 'api', 'registry.example.com', '79597f21b3050f25', 1, "
+            + " registries, fingerprint, key_id, ciphertext) select '"
+            + tenant
+            + "', '"
+            + prefix
+            + "' || g, 1, now(), 'sb-pgbench', 'api', 'registry.example.com',"
+            + " '79597f21b3050f25', 1, "
             + CIPHERTEXT
-            + " from generate_series(1, "
-            + PATCHED
-            + ") g",
-        "insert into docker_registry_secret (tenant, name, version, created_at, modified_at,"
-            + " registries, key_id, ciphertext) select 'pgbench-d', 'd-' || g, 1, now(), now(),"
-            + " 'registry.example.com', 1, "
-            + CIPHERTEXT
-            + " from generate_series(1, "
-            + deletable
-            + ") g",
-        "insert into secret_version (tenant, secret_name, version, created_at, actor, origin,"
-            + " registries, fingerprint, key_id, ciphertext) select 'pgbench-d', 'd-' || g, 1,"
-            + " now(), 'sb-pgbench', 'api', 'registry.example.com', '79597f21b3050f25', 1, "
-            + CIPHERTEXT
-            + " from generate_series(1, "
-            + deletable
-            + ") g",
-        "insert into rate_bucket select 'pgbench-' || g, 400, 0 from generate_series(1, 100) g",
-        "vacuum analyze");
+            + rows);
   }
 
   Measurement run(String script, int clients, Duration duration)

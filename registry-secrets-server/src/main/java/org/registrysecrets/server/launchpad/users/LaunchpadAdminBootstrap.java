@@ -3,6 +3,7 @@ package org.registrysecrets.server.launchpad.users;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.server.instance.InstanceProperties;
 import org.registrysecrets.server.launchpad.LaunchpadRoles;
 import org.slf4j.Logger;
@@ -45,8 +46,13 @@ class LaunchpadAdminBootstrap {
     String password = configured == null || generated ? generatePassword() : configured;
     try {
       users.create(ADMIN, password, LaunchpadRoles.ALL, generated);
-    } catch (DuplicateKeyException e) {
-      return; // a replica that started at the same time created it (and told its own log)
+    } catch (DuplicateKeyException | InvalidInputException e) {
+      // A replica that started at the same time created it (and told its own log), before our
+      // insert (a duplicate key) or before the service's own check ("already exists").
+      if (users.exists(ADMIN)) {
+        return;
+      }
+      throw e;
     }
     if (generated) {
       console.println();
