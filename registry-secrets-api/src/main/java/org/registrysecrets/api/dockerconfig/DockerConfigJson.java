@@ -3,6 +3,9 @@ package org.registrysecrets.api.dockerconfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import org.registrysecrets.api.Plaintext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A validated, normalised Docker config ({@code {"auths": {...}}}) in plain text, with the
@@ -10,6 +13,8 @@ import java.util.List;
  * never prints them, and its content leaves only as bytes: for the cipher, for a Kubernetes Secret.
  */
 public final class DockerConfigJson {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final byte[] utf8;
   private final List<String> registries;
@@ -27,6 +32,26 @@ public final class DockerConfigJson {
    */
   public static DockerConfigJson fromTrustedUtf8(byte[] utf8) {
     return DockerConfigParser.parse(new String(utf8, StandardCharsets.UTF_8)).config();
+  }
+
+  /** A registry login a server obtained itself, e.g. a token exchanged for a cloud credential. */
+  public record Login(String registry, String username, Plaintext password) {}
+
+  /**
+   * The config of logins this system obtained (never user input): one {@code auths} entry each,
+   * with {@code username}, {@code password} and {@code auth}, validated like any stored config.
+   */
+  public static DockerConfigJson ofLogins(List<Login> logins) {
+    ObjectNode auths = JSON.createObjectNode();
+    for (Login login : logins) {
+      auths
+          .putObject(login.registry())
+          .put("username", login.username())
+          .put("password", login.password().reveal());
+    }
+    ObjectNode root = JSON.createObjectNode();
+    root.set("auths", auths);
+    return DockerConfigParser.parse(JSON.writeValueAsString(root)).config();
   }
 
   /** The normalised JSON as UTF-8 bytes, as a kubelet reads it: for encryption and clusters. */

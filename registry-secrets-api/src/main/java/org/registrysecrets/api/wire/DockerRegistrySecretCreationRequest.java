@@ -7,4 +7,5 @@ import org.jspecify.annotations.Nullable;
 public record DockerRegistrySecretCreationRequest(
     @Nullable String name,
     @Nullable DockerRegistrySecretData data,
+    @Nullable CredentialSourceRequest source,
     @JsonProperty("x-regsecrets") @Nullable RegistrySecretsExtension extension) {}

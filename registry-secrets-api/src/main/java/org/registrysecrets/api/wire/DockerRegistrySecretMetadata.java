@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param sync the secret's state in Kubernetes, when the sync is on
  * @param expiry when the credentials expire, when known (Registry Secrets only)
  * @param recheck the scheduled re-check, when the secret has one (Registry Secrets only)
+ * @param source where the credentials come from, when the server renews them (Registry Secrets
+ *     only)
  */
 public record DockerRegistrySecretMetadata(
     String name,
@@ -22,7 +24,8 @@ public record DockerRegistrySecretMetadata(
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RegistryVerification verification,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretSync sync,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretExpiry expiry,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretRecheck recheck) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretRecheck recheck,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DockerRegistrySecretSource source) {
 
   public DockerRegistrySecretMetadata {
     registries = List.copyOf(registries);

@@ -10,4 +10,5 @@ import org.jspecify.annotations.Nullable;
 public record DockerRegistrySecretModificationRequest(
     @Nullable String name,
     @Nullable DockerRegistrySecretData data,
+    @Nullable CredentialSourceRequest source,
     @JsonProperty("x-regsecrets") @Nullable RegistrySecretsExtension extension) {}

@@ -14,7 +14,10 @@ public final class WebhookEventTypes {
   /** A scheduled re-check did not find every registry accepting the credentials. */
   public static final String RECHECK_FAILED = "org.registrysecrets.secret.recheck.failed";
 
-  public static final List<String> ALL = List.of(EXPIRING, EXPIRED, RECHECK_FAILED);
+  /** Renewing a secret's login from its credential source failed; the last good one stays. */
+  public static final String RENEWAL_FAILED = "org.registrysecrets.secret.renewal.failed";
+
+  public static final List<String> ALL = List.of(EXPIRING, EXPIRED, RECHECK_FAILED, RENEWAL_FAILED);
 
   /** The header that carries {@code sha256=<hex HMAC-SHA256 of the body>}. */
   public static final String SIGNATURE_HEADER = "X-Regsecrets-Signature";

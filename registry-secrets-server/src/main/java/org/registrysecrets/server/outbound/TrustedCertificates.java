@@ -20,14 +20,26 @@ import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /** The JVM's trusted authorities, plus those of a configured PEM file. */
-final class TrustedCertificates {
+public final class TrustedCertificates {
 
   private TrustedCertificates() {}
 
-  static SSLContext sslContext(@Nullable Path caFile) {
+  /** A TLS context that trusts the JVM's authorities and those in {@code caFile}. */
+  public static SSLContext sslContext(@Nullable Path caFile) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager(caFile)}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /** Trusts what the JVM trusts, and the authorities in {@code caFile}. */
+  public static X509TrustManager trustManager(@Nullable Path caFile) {
     try {
       List<X509TrustManager> managers = new ArrayList<>();
-      managers.add(trustManager(null));
+      managers.add(trustManager((KeyStore) null));
       if (caFile != null) {
         KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
         extra.load(null, null);
@@ -37,12 +49,10 @@ final class TrustedCertificates {
         }
         managers.add(trustManager(extra));
       }
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new AnyOf(managers)}, null);
-      return context;
+      return new AnyOf(managers);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(
-          "Cannot set up TLS for registry checks: " + e.getMessage(), e);
+          "Cannot read the trusted authorities of " + caFile + ": " + e.getMessage(), e);
     }
   }
 

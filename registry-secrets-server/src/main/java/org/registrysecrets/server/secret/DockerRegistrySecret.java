@@ -12,6 +12,7 @@ import org.registrysecrets.api.wire.RegistryVerification;
  * @param verification the last check against the registries, if any
  * @param expiry when its credentials expire, if known
  * @param recheck its scheduled re-check, if it has one
+ * @param source where its login comes from, if the server renews it
  */
 public record DockerRegistrySecret(
     SecretName name,
@@ -21,7 +22,8 @@ public record DockerRegistrySecret(
     long version,
     @Nullable RegistryVerification verification,
     @Nullable SecretExpiry expiry,
-    @Nullable SecretRecheck recheck) {
+    @Nullable SecretRecheck recheck,
+    @Nullable SecretSource source) {
 
   public DockerRegistrySecret {
     registries = List.copyOf(registries);
@@ -35,6 +37,6 @@ public record DockerRegistrySecret(
       List<String> registries,
       long version,
       @Nullable RegistryVerification verification) {
-    this(name, createdAt, modifiedAt, registries, version, verification, null, null);
+    this(name, createdAt, modifiedAt, registries, version, verification, null, null, null);
   }
 }

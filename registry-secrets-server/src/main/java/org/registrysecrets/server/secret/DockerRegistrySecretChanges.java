@@ -7,16 +7,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.WebhookEventTypes;
 import org.registrysecrets.server.audit.AuditEvent;
 import org.registrysecrets.server.audit.AuditLog;
+import org.registrysecrets.server.crypto.CipherContext;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.security.Caller;
+import org.registrysecrets.server.source.CredentialSource;
+import org.registrysecrets.server.source.CredentialSources;
+import org.registrysecrets.server.source.DerivedLogin;
 import org.registrysecrets.server.storage.RequestDeadline;
 import org.registrysecrets.server.tenant.TenantId;
 import org.registrysecrets.server.webhook.WebhookEvents;
@@ -39,6 +45,7 @@ class DockerRegistrySecretChanges {
   private final AuditLog auditLog;
   private final ApplicationEventPublisher events;
   private final WebhookEvents webhookEvents;
+  private final CredentialSourceStore sources;
   private final Clock clock;
 
   DockerRegistrySecretChanges(
@@ -48,6 +55,7 @@ class DockerRegistrySecretChanges {
       AuditLog auditLog,
       ApplicationEventPublisher events,
       WebhookEvents webhookEvents,
+      CredentialSourceStore sources,
       Clock clock) {
     this.secrets = secrets;
     this.versions = versions;
@@ -55,6 +63,7 @@ class DockerRegistrySecretChanges {
     this.auditLog = auditLog;
     this.events = events;
     this.webhookEvents = webhookEvents;
+    this.sources = sources;
     this.clock = clock;
   }
 
@@ -65,7 +74,8 @@ class DockerRegistrySecretChanges {
       DockerConfigJson config,
       long maxCount,
       @Nullable RegistryVerification verification,
-      SecretOptions options) {
+      SecretOptions options,
+      @Nullable NewSource source) {
     TenantId tenant = caller.tenant();
     Instant now = now();
     DockerRegistrySecret secret =
@@ -76,8 +86,9 @@ class DockerRegistrySecretChanges {
             config.registries(),
             1,
             verification,
-            SecretExpiry.of(config, options.expiresAt()),
-            recheck(options.recheck(), now));
+            source == null ? SecretExpiry.of(config, options.expiresAt()) : null,
+            recheck(options.recheck(), now),
+            null);
     Ciphertext sealed = cipher.encrypt(config, tenant, name);
     // The insert is the existence check; the quota counter, a row shared by the whole tenant, is
     // locked last, so that concurrent creates wait for each other only over the commit.
@@ -85,6 +96,9 @@ class DockerRegistrySecretChanges {
       secrets.insert(tenant, secret, sealed);
     } catch (DuplicateKeyException e) {
       throw new SecretAlreadyExistsException(name);
+    }
+    if (source != null) {
+      putSource(tenant, name, source, now);
     }
     versions.record(caller, name, secret.version(), now, config, sealed, secret.expiry());
     changed(caller, name, SecretAction.CREATE);
@@ -109,8 +123,10 @@ class DockerRegistrySecretChanges {
       DockerConfigJson config,
       ExpectedVersions expected,
       @Nullable RegistryVerification verification,
-      SecretOptions options) {
-    return replace(caller, name, config, expected, verification, options, SecretAction.MODIFY);
+      SecretOptions options,
+      @Nullable NewSource source) {
+    return replace(
+        caller, name, config, expected, verification, options, source, SecretAction.MODIFY);
   }
 
   /**
@@ -121,8 +137,15 @@ class DockerRegistrySecretChanges {
   DockerRegistrySecret restore(
       Caller caller, SecretName name, long version, ExpectedVersions expected) {
     TenantId tenant = caller.tenant();
-    if (secrets.find(tenant, name).isEmpty()) {
-      throw new SecretNotFoundException(name);
+    DockerRegistrySecret current =
+        secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
+    SecretSource source = current.source();
+    if (source != null) {
+      throw new InvalidInputException(
+          "The secret renews its login from its "
+              + source.type()
+              + " source, so an older login cannot be restored; patch it with new \"data\" or a"
+              + " new \"source\" instead.");
     }
     SecretVersions.Content kept =
         versions
@@ -148,6 +171,7 @@ class DockerRegistrySecretChanges {
         expected,
         null,
         new SecretOptions(given, null),
+        null,
         SecretAction.RESTORE);
   }
 
@@ -167,9 +191,10 @@ class DockerRegistrySecretChanges {
       ExpectedVersions expected,
       @Nullable RegistryVerification verification,
       SecretOptions options,
+      @Nullable NewSource source,
       SecretAction action) {
     TenantId tenant = caller.tenant();
-    SecretExpiry expiry = SecretExpiry.of(config, options.expiresAt());
+    SecretExpiry expiry = source == null ? SecretExpiry.of(config, options.expiresAt()) : null;
     Instant now = now();
     Ciphertext sealed = cipher.encrypt(config, tenant, name);
     boolean updated =
@@ -180,6 +205,12 @@ class DockerRegistrySecretChanges {
     }
     if (options.recheck() != null) { // null keeps the re-checks as they are
       secrets.setRecheck(tenant, name, recheck(options.recheck(), now));
+    }
+    // New data makes the secret static again; a new source replaces the old one.
+    if (source == null) {
+      sources.remove(tenant, name);
+    } else {
+      putSource(tenant, name, source, now);
     }
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
@@ -262,6 +293,88 @@ class DockerRegistrySecretChanges {
       webhookEvents.raise(tenant, WebhookEventTypes.RECHECK_FAILED, name.value(), data);
     }
     return true;
+  }
+
+  /**
+   * Stores a renewed login of the source {@code generation} as the secret's next version, audited
+   * as the server's own renewal; nothing if the source was replaced or removed meanwhile.
+   */
+  @Transactional
+  boolean renew(Caller system, SecretName name, String generation, DerivedLogin login) {
+    TenantId tenant = system.tenant();
+    Instant now = now();
+    if (!sources.renewed(
+        tenant,
+        name,
+        generation,
+        now,
+        login.expiresAt(),
+        RenewalSchedule.renewAt(now, login.expiresAt()))) {
+      return false;
+    }
+    DockerConfigJson config = login.config();
+    Ciphertext sealed = cipher.encrypt(config, tenant, name);
+    if (!secrets.update(
+        tenant, name, ExpectedVersions.ANY, config.registries(), sealed, now, null, null)) {
+      throw new SecretNotFoundException(name);
+    }
+    long version =
+        secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name)).version();
+    versions.record(system, name, version, now, config, sealed, null);
+    changed(system, name, SecretAction.RENEW);
+    return true;
+  }
+
+  /**
+   * Records a failed renewal of the source {@code generation}: the last good login stays, the state
+   * turns {@code failing}, and the first failure in a row raises {@code renewal.failed} for the
+   * tenant's webhooks.
+   */
+  @Transactional
+  boolean renewalFailed(
+      Caller system, SecretName name, CredentialSourceStore.Stored stored, String message) {
+    TenantId tenant = system.tenant();
+    Instant now = now();
+    Instant retryAt = RenewalSchedule.retryAt(now, stored.failures(), stored.expiresAt());
+    if (!sources.failed(tenant, name, stored.generation(), now, retryAt, message)) {
+      return false;
+    }
+    auditLog.record(audit(system, SecretAction.RENEW, name, SecretSource.FAILING));
+    if (stored.failures() == 0) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("tenant", tenant.value());
+      data.put("secret", name.value());
+      data.put("type", stored.type());
+      data.put("message", message);
+      data.put("expiresAt", stored.expiresAt().toString());
+      data.put("nextRenewalAt", retryAt.toString());
+      webhookEvents.raise(tenant, WebhookEventTypes.RENEWAL_FAILED, name.value(), data);
+    }
+    return true;
+  }
+
+  /** The sealed source of a secret, for a renewal. */
+  @Transactional(readOnly = true)
+  Optional<CredentialSourceStore.Stored> storedSource(TenantId tenant, SecretName name) {
+    return sources.find(tenant, name);
+  }
+
+  /** A source and the login just derived from it, to be stored with the secret. */
+  record NewSource(CredentialSource source, Instant expiresAt) {}
+
+  private void putSource(TenantId tenant, SecretName name, NewSource source, Instant now) {
+    sources.put(
+        tenant,
+        name,
+        source.source().type(),
+        cipher.encrypt(CredentialSources.toStored(source.source()), sourceContext(tenant, name)),
+        source.expiresAt(),
+        RenewalSchedule.renewAt(now, source.expiresAt()));
+  }
+
+  /** What a sealed source belongs to: a secret's source opens only for that tenant and name. */
+  static CipherContext sourceContext(TenantId tenant, SecretName name) {
+    return new CipherContext("credential-source/v1", tenant.value() + "/" + name.value());
   }
 
   /** The stored Docker config, decrypted for a check; it never leaves the server. */

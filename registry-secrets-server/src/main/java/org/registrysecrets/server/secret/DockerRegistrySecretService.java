@@ -10,12 +10,18 @@ import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.wire.RegistryCheckResult;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.server.audit.AuditLog;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
+import org.registrysecrets.server.source.CredentialExchange;
+import org.registrysecrets.server.source.CredentialSource;
+import org.registrysecrets.server.source.DerivedLogin;
+import org.registrysecrets.server.source.SourceExchangeException;
 import org.registrysecrets.server.tenant.TenantId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +39,7 @@ public class DockerRegistrySecretService {
   private final DockerRegistrySecretChanges changes;
   private final RegistryCredentialChecker registries;
   private final AuditLog auditLog;
+  private final ObjectProvider<CredentialExchange> exchange;
   private final SecretProperties properties;
   private final Clock clock;
 
@@ -41,12 +48,14 @@ public class DockerRegistrySecretService {
       DockerRegistrySecretChanges changes,
       RegistryCredentialChecker registries,
       AuditLog auditLog,
+      ObjectProvider<CredentialExchange> exchange,
       SecretProperties properties,
       Clock clock) {
     this.secrets = secrets;
     this.changes = changes;
     this.registries = registries;
     this.auditLog = auditLog;
+    this.exchange = exchange;
     this.properties = properties;
     this.clock = clock;
   }
@@ -131,12 +140,81 @@ public class DockerRegistrySecretService {
           RegistryVerification verification = require(config, verify);
           try {
             return changes.create(
-                caller, name, config, properties.maxCount(), verification, checked(options));
+                caller, name, config, properties.maxCount(), verification, checked(options), null);
           } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
             ensureQuotaCounter(caller.tenant());
             return changes.create(
-                caller, name, config, properties.maxCount(), verification, checked(options));
+                caller, name, config, properties.maxCount(), verification, checked(options), null);
           }
+        });
+  }
+
+  /**
+   * Stores a new secret whose login the server derives from {@code source} now and renews from it
+   * later. Nothing is stored unless the vendor gives a login (and, as {@code verify} says, the
+   * registries accept it).
+   */
+  public DockerRegistrySecret create(
+      Caller caller,
+      SecretName name,
+      CredentialSource source,
+      VerifyMode verify,
+      SecretOptions options) {
+    return audited(
+        caller,
+        SecretAction.CREATE,
+        name,
+        () -> {
+          DerivedLogin login = derive(source, options);
+          RegistryVerification verification = require(login.config(), verify);
+          DockerRegistrySecretChanges.NewSource stored =
+              new DockerRegistrySecretChanges.NewSource(source, login.expiresAt());
+          try {
+            return changes.create(
+                caller,
+                name,
+                login.config(),
+                properties.maxCount(),
+                verification,
+                checked(options),
+                stored);
+          } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
+            ensureQuotaCounter(caller.tenant());
+            return changes.create(
+                caller,
+                name,
+                login.config(),
+                properties.maxCount(),
+                verification,
+                checked(options),
+                stored);
+          }
+        });
+  }
+
+  /** Makes {@code source} the secret's source, with a login derived from it now. */
+  public DockerRegistrySecret modify(
+      Caller caller,
+      SecretName name,
+      CredentialSource source,
+      ExpectedVersions expected,
+      VerifyMode verify,
+      SecretOptions options) {
+    return audited(
+        caller,
+        SecretAction.MODIFY,
+        name,
+        () -> {
+          DerivedLogin login = derive(source, options);
+          RegistryVerification verification = require(login.config(), verify);
+          return changes.modify(
+              caller,
+              name,
+              login.config(),
+              expected,
+              verification,
+              checked(options),
+              new DockerRegistrySecretChanges.NewSource(source, login.expiresAt()));
         });
   }
 
@@ -176,7 +254,8 @@ public class DockerRegistrySecretService {
         name,
         () -> {
           RegistryVerification verification = require(config, verify);
-          return changes.modify(caller, name, config, expected, verification, checked(options));
+          return changes.modify(
+              caller, name, config, expected, verification, checked(options), null);
         });
   }
 
@@ -239,6 +318,32 @@ public class DockerRegistrySecretService {
       changes.ensureQuotaCounter(tenant);
     } catch (DuplicateKeyException e) {
       // A concurrent first create made it a moment ago: it exists now.
+    }
+  }
+
+  /**
+   * A login from the source's vendor, outside any transaction.
+   *
+   * @throws CredentialCheckFailedException if the vendor gave none, with its answer
+   * @throws InvalidInputException if the options give expiries, which the vendor decides here
+   */
+  private DerivedLogin derive(CredentialSource source, SecretOptions options) {
+    if (!options.expiresAt().isEmpty()) {
+      throw new InvalidInputException(
+          "x-regsecrets expiries do not apply to a secret with a source: its vendor decides when"
+              + " each login expires, and the server renews it before then.");
+    }
+    try {
+      return exchange.getObject().derive(source);
+    } catch (SourceExchangeException e) {
+      throw new CredentialCheckFailedException(
+          List.of(
+              new RegistryCheckResult(
+                  source.label(),
+                  e.refused()
+                      ? RegistryCheckResult.INVALID_CREDENTIALS
+                      : RegistryCheckResult.UNREACHABLE,
+                  e.getMessage())));
     }
   }
 

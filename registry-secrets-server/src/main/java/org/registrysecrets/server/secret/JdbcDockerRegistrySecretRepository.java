@@ -25,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretRepository {
 
   private static final String METADATA =
-      "select name, created_at, modified_at, registries, version, verification, expiry,"
-          + " recheck_every, recheck_next_at, recheck_state from docker_registry_secret";
+      "select s.name, s.created_at, s.modified_at, s.registries, s.version, s.verification,"
+          + " s.expiry, s.recheck_every, s.recheck_next_at, s.recheck_state, c.type source_type,"
+          + " c.expires_at source_expires_at, c.renewed_at, c.renew_at, c.state source_state,"
+          + " c.message source_message from docker_registry_secret s left join credential_source c"
+          + " on c.tenant = s.tenant and c.secret_name = s.name";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
@@ -37,7 +40,7 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
 
   @Override
   public List<DockerRegistrySecret> list(TenantId tenant, Paging paging) {
-    return jdbc.sql(METADATA + " where tenant = ? order by name limit ? offset ?")
+    return jdbc.sql(METADATA + " where s.tenant = ? order by s.name limit ? offset ?")
         .params(tenant.value(), paging.top(), paging.skip())
         .query(JdbcDockerRegistrySecretRepository::metadata)
         .list();
@@ -53,7 +56,7 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
 
   @Override
   public Optional<DockerRegistrySecret> find(TenantId tenant, SecretName name) {
-    return jdbc.sql(METADATA + " where tenant = ? and name = ?")
+    return jdbc.sql(METADATA + " where s.tenant = ? and s.name = ?")
         .params(tenant.value(), name.value())
         .query(JdbcDockerRegistrySecretRepository::metadata)
         .optional();
@@ -226,7 +229,21 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
         rs.getLong("version"),
         verification(rs.getString("verification")),
         expiry(rs.getString("expiry")),
-        recheck(rs));
+        recheck(rs),
+        source(rs));
+  }
+
+  private static @Nullable SecretSource source(ResultSet rs) throws SQLException {
+    String type = rs.getString("source_type");
+    return type == null
+        ? null
+        : new SecretSource(
+            type,
+            SqlValues.instant(rs, "source_expires_at"),
+            SqlValues.instantOrNull(rs, "renewed_at"),
+            SqlValues.instant(rs, "renew_at"),
+            rs.getString("source_state"),
+            rs.getString("source_message"));
   }
 
   private static @Nullable SecretRecheck recheck(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package org.registrysecrets.server.secret;
 
 import java.util.List;
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.server.crypto.CipherContext;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SealedRows;
 import org.registrysecrets.server.crypto.SealedTable;
@@ -11,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The secrets' sealed tables, for a data key rotation: current contents and kept versions. */
+/**
+ * The secrets' sealed tables, for a data key rotation: current contents, kept versions and
+ * credential sources.
+ */
 @Configuration(proxyBeanMethods = false)
 class SealedSecretTables {
 
@@ -33,6 +37,21 @@ class SealedSecretTables {
         "ciphertext",
         List.of("tenant", "secret_name", "version"),
         (key, stored) -> reseal(cipher, key, stored));
+  }
+
+  @Bean
+  SealedRows sealedCredentialSources(JdbcClient jdbc, SecretCipher cipher) {
+    return new SealedTable(
+        jdbc,
+        "credential_source",
+        "ciphertext",
+        List.of("tenant", "secret_name"),
+        (key, stored) -> {
+          CipherContext context =
+              DockerRegistrySecretChanges.sourceContext(
+                  TenantId.of((String) key.get(0)), SecretName.of((String) key.get(1)));
+          return cipher.encrypt(cipher.decrypt(stored, context), context);
+        });
   }
 
   /** A secret's content is bound to its tenant and name, whichever table holds it. */

@@ -10,7 +10,9 @@ public enum SecretAction {
   VERIFY,
   RESTORE,
   /** A scheduled re-check of the stored credentials, by the server itself. */
-  RECHECK;
+  RECHECK,
+  /** A renewal of a login from its credential source, by the server itself. */
+  RENEW;
 
   /** The word the audit trail records: {@code create}, {@code modify}, ... */
   public String auditName() {

@@ -30,8 +30,10 @@ import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.registry.RegistryCredentialChecker;
 import org.registrysecrets.server.security.Caller;
+import org.registrysecrets.server.source.CredentialExchange;
 import org.registrysecrets.server.tenant.TenantId;
 import org.registrysecrets.server.webhook.WebhookEvents;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -63,9 +65,11 @@ class DockerRegistrySecretServiceTests {
               auditLog,
               events,
               mock(WebhookEvents.class),
+              mock(CredentialSourceStore.class),
               clock),
           registries,
           auditLog,
+          new StaticListableBeanFactory().getBeanProvider(CredentialExchange.class),
           new SecretProperties(
               2, 10, Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofMinutes(1), 2),
           clock);

@@ -16,6 +16,7 @@ import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretCreationRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretData;
@@ -24,6 +25,7 @@ import org.registrysecrets.api.wire.DockerRegistrySecretList;
 import org.registrysecrets.api.wire.DockerRegistrySecretMetadata;
 import org.registrysecrets.api.wire.DockerRegistrySecretModificationRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretRecheck;
+import org.registrysecrets.api.wire.DockerRegistrySecretSource;
 import org.registrysecrets.api.wire.DockerRegistrySecretSync;
 import org.registrysecrets.api.wire.PullCheckRequest;
 import org.registrysecrets.api.wire.PullCheckResponse;
@@ -46,9 +48,11 @@ import org.registrysecrets.server.secret.SecretProperties;
 import org.registrysecrets.server.secret.SecretPullChecks;
 import org.registrysecrets.server.secret.SecretQuota;
 import org.registrysecrets.server.secret.SecretRecheck;
+import org.registrysecrets.server.secret.SecretSource;
 import org.registrysecrets.server.secret.SecretVersion;
 import org.registrysecrets.server.secret.SyncStatusProvider;
 import org.registrysecrets.server.security.Caller;
+import org.registrysecrets.server.source.CredentialSources;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -79,6 +83,7 @@ class DockerRegistrySecretController {
   private final DockerRegistrySecretService secrets;
   private final SecretPullChecks pullChecks;
   private final ObjectProvider<SyncStatusProvider> syncStatus;
+  private final CredentialSources sources;
   private final SecretProperties properties;
   private final Clock clock;
 
@@ -86,11 +91,13 @@ class DockerRegistrySecretController {
       DockerRegistrySecretService secrets,
       SecretPullChecks pullChecks,
       ObjectProvider<SyncStatusProvider> syncStatus,
+      CredentialSources sources,
       SecretProperties properties,
       Clock clock) {
     this.secrets = secrets;
     this.pullChecks = pullChecks;
     this.syncStatus = syncStatus;
+    this.sources = sources;
     this.properties = properties;
     this.clock = clock;
   }
@@ -131,9 +138,21 @@ class DockerRegistrySecretController {
       @RequestParam(name = "verify", required = false) @Nullable String verify,
       @RequestBody(required = false) @Nullable DockerRegistrySecretCreationRequest body) {
     if (body == null || body.name() == null) {
-      throw new InvalidInputException("Give the secret's \"name\" and its \"data\".");
+      throw new InvalidInputException(
+          "Give the secret's \"name\" and its \"data\" (or a \"source\").");
     }
     SecretName name = SecretName.of(body.name());
+    CredentialSourceRequest source = sourceOf(body.data(), body.source());
+    if (source != null) {
+      DockerRegistrySecret created =
+          secrets.create(
+              caller,
+              name,
+              sources.parse(source),
+              VerifyMode.parse(verify),
+              sourceOptions(body.extension()));
+      return changed(created, DockerRegistrySecretChangeResponse.CREATED, List.of());
+    }
     ParsedDockerConfig config = parse(body.data());
     DockerRegistrySecret created =
         secrets.create(
@@ -142,13 +161,32 @@ class DockerRegistrySecretController {
             config.config(),
             VerifyMode.parse(verify),
             options(body.extension(), config.config()));
+    return changed(created, DockerRegistrySecretChangeResponse.CREATED, config.warnings());
+  }
+
+  /** A 202 with the new version's ETag, the parser's warnings and what a check left open. */
+  private static ResponseEntity<DockerRegistrySecretChangeResponse> changed(
+      DockerRegistrySecret saved, String message, List<String> parserWarnings) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .eTag(IfMatchArgumentResolver.etag(created.version()))
+        .eTag(IfMatchArgumentResolver.etag(saved.version()))
         .body(
             new DockerRegistrySecretChangeResponse(
-                name.value(),
-                DockerRegistrySecretChangeResponse.CREATED,
-                warnings(config, created)));
+                saved.name().value(), message, warnings(parserWarnings, saved)));
+  }
+
+  /**
+   * The {@code source} of a body, or {@code null} for a static {@code data}.
+   *
+   * @throws InvalidInputException if the body gives both
+   */
+  private static @Nullable CredentialSourceRequest sourceOf(
+      @Nullable DockerRegistrySecretData data, @Nullable CredentialSourceRequest source) {
+    if (source != null && data != null) {
+      throw new InvalidInputException(
+          "Give either \"data\" (a Docker config) or \"source\" (a cloud credential the server"
+              + " renews logins from), not both.");
+    }
+    return source;
   }
 
   @GetMapping("/dockerRegistrySecrets/{dockerRegistryName}")
@@ -171,12 +209,24 @@ class DockerRegistrySecretController {
       @RequestBody(required = false) @Nullable DockerRegistrySecretModificationRequest body) {
     SecretName name = SecretName.of(dockerRegistryName);
     if (body == null) {
-      throw new InvalidInputException("Give the new \"data\" of the secret.");
+      throw new InvalidInputException("Give the new \"data\" or \"source\" of the secret.");
     }
     if (body.name() != null && !body.name().equals(name.value())) {
       throw new InvalidInputException(
           "A secret's name cannot be changed; remove the secret and create it again under the new"
               + " name.");
+    }
+    CredentialSourceRequest source = sourceOf(body.data(), body.source());
+    if (source != null) {
+      DockerRegistrySecret modified =
+          secrets.modify(
+              caller,
+              name,
+              sources.parse(source),
+              expected,
+              VerifyMode.parse(verify),
+              sourceOptions(body.extension()));
+      return changed(modified, DockerRegistrySecretChangeResponse.MODIFIED, List.of());
     }
     ParsedDockerConfig config = parse(body.data());
     DockerRegistrySecret modified =
@@ -187,25 +237,19 @@ class DockerRegistrySecretController {
             expected,
             VerifyMode.parse(verify),
             options(body.extension(), config.config()));
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .eTag(IfMatchArgumentResolver.etag(modified.version()))
-        .body(
-            new DockerRegistrySecretChangeResponse(
-                name.value(),
-                DockerRegistrySecretChangeResponse.MODIFIED,
-                warnings(config, modified)));
+    return changed(modified, DockerRegistrySecretChangeResponse.MODIFIED, config.warnings());
   }
 
   /**
    * The parser's warnings, then what an advisory check could not settle (a strict check that got
    * here passed, so it adds nothing).
    */
-  private static List<String> warnings(ParsedDockerConfig config, DockerRegistrySecret saved) {
+  private static List<String> warnings(List<String> parserWarnings, DockerRegistrySecret saved) {
     RegistryVerification verification = saved.verification();
     if (verification == null || verification.acceptable()) {
-      return config.warnings();
+      return parserWarnings;
     }
-    List<String> warnings = new ArrayList<>(config.warnings());
+    List<String> warnings = new ArrayList<>(parserWarnings);
     for (RegistryCheckResult result : verification.results()) {
       if (!result.acceptable()) {
         warnings.add(
@@ -339,6 +383,7 @@ class DockerRegistrySecretController {
       DockerRegistrySecret secret, Map<String, DockerRegistrySecretSync> sync) {
     SecretExpiry expiry = secret.expiry();
     SecretRecheck recheck = secret.recheck();
+    SecretSource source = secret.source();
     return new DockerRegistrySecretMetadata(
         secret.name().value(),
         secret.createdAt(),
@@ -362,7 +407,32 @@ class DockerRegistrySecretController {
         recheck == null
             ? null
             : new DockerRegistrySecretRecheck(
-                recheck.every().toString(), recheck.nextAt(), recheck.state()));
+                recheck.every().toString(), recheck.nextAt(), recheck.state()),
+        source == null
+            ? null
+            : new DockerRegistrySecretSource(
+                source.type(),
+                source.expiresAt(),
+                source.renewedAt(),
+                source.renewAt(),
+                source.state(),
+                source.message()));
+  }
+
+  /**
+   * What a body with a {@code source} says in {@code x-regsecrets}: a re-check interval; never an
+   * expiry, which the vendor decides.
+   */
+  private static SecretOptions sourceOptions(@Nullable RegistrySecretsExtension extension) {
+    if (extension == null) {
+      return SecretOptions.NONE;
+    }
+    if (extension.expiresAt() != null || extension.registries() != null) {
+      throw new InvalidInputException(
+          "x-regsecrets expiries do not apply to a secret with a source: its vendor decides when"
+              + " each login expires, and the server renews it before then.");
+    }
+    return new SecretOptions(Map.of(), recheck(extension.recheck()));
   }
 
   /** What a create or patch body says in {@code x-regsecrets}. */
