@@ -8,16 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.ApiClient.Response;
+import org.registrysecrets.server.support.StoredText;
 import org.registrysecrets.server.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -164,12 +162,12 @@ class SecretsStaySecretTests {
     for (String secret : secrets) {
       assertThat(output.getAll()).as("log output").doesNotContain(secret);
     }
-    String database = dumpDatabase();
+    String database = StoredText.database(jdbc);
     assertThat(database).contains("with-auth");
     for (String secret : secrets) {
       assertThat(database).as("database").doesNotContain(secret);
     }
-    for (Path file : dataFiles()) {
+    for (Path file : StoredText.files(DATA_DIR)) {
       String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       for (String secret : secrets) {
         if (file.getFileName().toString().equals("service-key.json")
@@ -178,37 +176,6 @@ class SecretsStaySecretTests {
         }
         assertThat(content).as(file.toString()).doesNotContain(secret);
       }
-    }
-  }
-
-  private String dumpDatabase() {
-    StringBuilder dump = new StringBuilder();
-    List<String> tables =
-        jdbc.sql(
-                "select table_name from information_schema.tables where lower(table_schema) = 'public'")
-            .query(String.class)
-            .list();
-    assertThat(tables).isNotEmpty();
-    for (String table : tables) {
-      for (Map<String, Object> row :
-          jdbc.sql("select * from \"" + table + "\"").query().listOfRows()) {
-        for (Object value : row.values()) {
-          dump.append(
-                  value instanceof byte[] bytes
-                      ? new String(bytes, StandardCharsets.ISO_8859_1)
-                      : value)
-              .append('\n');
-        }
-      }
-    }
-    return dump.toString();
-  }
-
-  private static List<Path> dataFiles() throws IOException {
-    try (Stream<Path> files = Files.walk(DATA_DIR)) {
-      List<Path> regular = new ArrayList<>(files.filter(Files::isRegularFile).toList());
-      assertThat(regular).isNotEmpty();
-      return regular;
     }
   }
 

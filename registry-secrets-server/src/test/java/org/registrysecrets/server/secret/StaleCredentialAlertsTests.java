@@ -117,7 +117,7 @@ class StaleCredentialAlertsTests {
 
     Response allowed = register(RECEIVER.url(), HOOK_SECRET, null);
     assertThat(allowed.status()).isEqualTo(201);
-    assertThat(allowed.json().path("events").size()).isEqualTo(3);
+    assertThat(allowed.json().path("events").size()).isEqualTo(WebhookEventTypes.ALL.size());
     Response listed = api.get(WEBHOOKS, editor);
     assertThat(listed.json().path("count").asInt()).isEqualTo(1);
     assertThat(listed.body()).doesNotContain(HOOK_SECRET);

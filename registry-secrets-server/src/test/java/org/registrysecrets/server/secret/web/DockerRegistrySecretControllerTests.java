@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.server.http.ApiErrorWriter;
 import org.registrysecrets.server.http.ApiProperties;
@@ -29,6 +30,7 @@ import org.registrysecrets.server.secret.SecretQuotaExceededException;
 import org.registrysecrets.server.security.ApiSecurityConfiguration;
 import org.registrysecrets.server.security.Scopes;
 import org.registrysecrets.server.security.SecurityProperties;
+import org.registrysecrets.server.source.CredentialSources;
 import org.registrysecrets.server.storage.StorageRecovery;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +78,7 @@ class DockerRegistrySecretControllerTests {
   @Autowired MockMvcTester mvc;
   @MockitoBean DockerRegistrySecretService secrets;
   @MockitoBean SecretPullChecks pullChecks;
+  @MockitoBean CredentialSources sources;
   @MockitoBean JwtDecoder tokens;
   @MockitoBean StorageRecovery recovery;
 
@@ -115,7 +118,7 @@ class DockerRegistrySecretControllerTests {
     when(secrets.modify(
             any(),
             eq(SecretName.of("pull")),
-            any(),
+            any(DockerConfigJson.class),
             any(),
             eq(VerifyMode.OFF),
             eq(SecretOptions.NONE)))
@@ -136,7 +139,7 @@ class DockerRegistrySecretControllerTests {
         .modify(
             any(),
             eq(SecretName.of("pull")),
-            any(),
+            any(DockerConfigJson.class),
             eq(ExpectedVersions.oneOf(Set.of(3L, IfMatchArgumentResolver.NO_VERSION, 5L))),
             eq(VerifyMode.OFF),
             eq(SecretOptions.NONE));
@@ -146,7 +149,8 @@ class DockerRegistrySecretControllerTests {
   void mapsEachRefusalToAiCoresStatusAndCode() {
     when(secrets.get(TENANT, SecretName.of("gone")))
         .thenThrow(new SecretNotFoundException(SecretName.of("gone")));
-    when(secrets.create(any(), any(), any(), eq(VerifyMode.OFF), eq(SecretOptions.NONE)))
+    when(secrets.create(
+            any(), any(), any(DockerConfigJson.class), eq(VerifyMode.OFF), eq(SecretOptions.NONE)))
         .thenThrow(new SecretQuotaExceededException(50));
 
     MvcTestResult missing = mvc.get().uri(SECRETS + "/gone").with(bearer("reader")).exchange();
