@@ -298,18 +298,20 @@ class DockerRegistrySecretChanges {
   /**
    * Stores a renewed login of the source {@code generation} as the secret's next version, audited
    * as the server's own renewal; nothing if the source was replaced or removed meanwhile.
+   *
+   * @param at the watch round's instant, from which the next renewal is scheduled
    */
   @Transactional
-  boolean renew(Caller system, SecretName name, String generation, DerivedLogin login) {
+  boolean renew(Caller system, SecretName name, String generation, DerivedLogin login, Instant at) {
     TenantId tenant = system.tenant();
     Instant now = now();
     if (!sources.renewed(
         tenant,
         name,
         generation,
-        now,
+        at,
         login.expiresAt(),
-        RenewalSchedule.renewAt(now, login.expiresAt()))) {
+        RenewalSchedule.renewAt(at, login.expiresAt()))) {
       return false;
     }
     DockerConfigJson config = login.config();
@@ -329,14 +331,19 @@ class DockerRegistrySecretChanges {
    * Records a failed renewal of the source {@code generation}: the last good login stays, the state
    * turns {@code failing}, and the first failure in a row raises {@code renewal.failed} for the
    * tenant's webhooks.
+   *
+   * @param at the watch round's instant, from which the retry is scheduled
    */
   @Transactional
   boolean renewalFailed(
-      Caller system, SecretName name, CredentialSourceStore.Stored stored, String message) {
+      Caller system,
+      SecretName name,
+      CredentialSourceStore.Stored stored,
+      String message,
+      Instant at) {
     TenantId tenant = system.tenant();
-    Instant now = now();
-    Instant retryAt = RenewalSchedule.retryAt(now, stored.failures(), stored.expiresAt());
-    if (!sources.failed(tenant, name, stored.generation(), now, retryAt, message)) {
+    Instant retryAt = RenewalSchedule.retryAt(at, stored.failures(), stored.expiresAt());
+    if (!sources.failed(tenant, name, stored.generation(), at, retryAt, message)) {
       return false;
     }
     auditLog.record(audit(system, SecretAction.RENEW, name, SecretSource.FAILING));

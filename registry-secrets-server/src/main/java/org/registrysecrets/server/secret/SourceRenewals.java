@@ -74,7 +74,7 @@ class SourceRenewals implements AutoCloseable {
     List<Callable<Boolean>> renewals = new ArrayList<>();
     for (CredentialSourceStore.Due due : sources.due(now, BATCH)) {
       if (sources.claim(due, now.plus(CLAIM))) {
-        renewals.add(() -> renew(due));
+        renewals.add(() -> renew(due, now));
       }
     }
     int renewed = 0;
@@ -95,7 +95,7 @@ class SourceRenewals implements AutoCloseable {
     return renewed;
   }
 
-  private boolean renew(CredentialSourceStore.Due due) {
+  private boolean renew(CredentialSourceStore.Due due, Instant now) {
     Optional<CredentialSourceStore.Stored> stored = changes.storedSource(due.tenant(), due.name());
     if (stored.isEmpty() || !stored.get().generation().equals(due.generation())) {
       return false;
@@ -113,7 +113,7 @@ class SourceRenewals implements AutoCloseable {
             "renew-" + UUID.randomUUID());
     try {
       DerivedLogin login = exchange.getObject().derive(source);
-      return changes.renew(system, due.name(), due.generation(), login);
+      return changes.renew(system, due.name(), due.generation(), login, now);
     } catch (SourceExchangeException e) {
       log.info(
           "Renewing {}/{} from its {} source failed: {}",
@@ -121,7 +121,7 @@ class SourceRenewals implements AutoCloseable {
           due.name().value(),
           source.type(),
           e.getMessage());
-      changes.renewalFailed(system, due.name(), stored.get(), e.getMessage());
+      changes.renewalFailed(system, due.name(), stored.get(), e.getMessage(), now);
       return false;
     }
   }

@@ -96,13 +96,14 @@ final class EcrLogins {
         return derived(response);
       }
     } catch (AwsServiceException e) {
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      String reason = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
       throw new SourceExchangeException(
           "AWS refused the request ("
               + e.statusCode()
-              + " "
-              + e.awsErrorDetails().errorCode()
+              + (code == null ? "" : " " + code)
               + "): "
-              + e.awsErrorDetails().errorMessage(),
+              + (reason == null ? "no explanation" : reason),
           true);
     } catch (SdkClientException e) {
       throw new SourceExchangeException("AWS could not be reached: " + e.getMessage(), false);

@@ -71,11 +71,20 @@ public final class CloudStandIn implements AutoCloseable {
     }
     server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
     server.createContext("/ecr", exchange -> answer(exchange, "ecr", this::ecr));
-    server.createContext("/sts", exchange -> answer(exchange, "sts", this::sts));
     server.createContext("/google/token", exchange -> answer(exchange, "gar", this::google));
     server.createContext("/acr/oauth2/exchange", exchange -> answer(exchange, "acr", this::acr));
     server.createContext("/github", exchange -> answer(exchange, "github", this::gitHub));
-    server.createContext("/", exchange -> answer(exchange, "entra", this::entra));
+    // STS's query protocol posts to the endpoint's root, where Entra's paths also begin.
+    server.createContext(
+        "/",
+        exchange -> {
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          if (authorization != null && authorization.startsWith("AWS4-HMAC-SHA256")) {
+            answer(exchange, "sts", this::sts);
+          } else {
+            answer(exchange, "entra", this::entra);
+          }
+        });
     server.start();
   }
 
@@ -263,7 +272,8 @@ public final class CloudStandIn implements AutoCloseable {
     if (!assertion.verify(new RSASSAVerifier(googleKey.publicKey()))) {
       throw new IllegalStateException("the assertion is not signed with the service account's key");
     }
-    if (!assertion.getJWTClaimsSet().getAudience().contains(baseUrl() + "/google/token")
+    // Google's token endpoint expects its own well-known audience, wherever the grant is sent.
+    if (!assertion.getJWTClaimsSet().getAudience().contains("https://oauth2.googleapis.com/token")
         || !String.valueOf(assertion.getJWTClaimsSet().getClaim("scope"))
             .contains("cloud-platform")) {
       throw new IllegalStateException("wrong audience or scope: " + assertion.getJWTClaimsSet());
@@ -294,7 +304,8 @@ public final class CloudStandIn implements AutoCloseable {
               + "/oauth2/v2.0/authorize\"}");
     }
     if (!path.equals("/" + ENTRA_TENANT + "/oauth2/v2.0/token")) {
-      throw new IllegalStateException("unexpected Entra path " + path);
+      throw new IllegalStateException(
+          "unexpected Entra call " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
     }
     Map<String, String> form = form(body);
     if (!"client_credentials".equals(form.get("grant_type"))
