@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,12 +101,22 @@ class CredentialSourceRenewalTests {
     registry.add("regsecrets.secrets.watch-interval", () -> "1h");
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    CLUSTER.destroy();
-    CLOUD.close();
-    RECEIVER.close();
-    REGISTRY.close();
+  static {
+    // Shared with the PostgreSQL subclass, whose server is another context in the same JVM: all
+    // are stopped when the JVM exits rather than after the first class.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  CLUSTER.destroy();
+                  CLOUD.close();
+                  RECEIVER.close();
+                  try {
+                    REGISTRY.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
   }
 
   @BeforeEach
