@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.Urls;
 import org.registrysecrets.api.wire.AuditEventList;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import org.registrysecrets.api.wire.DataKeyList;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
@@ -164,6 +165,36 @@ public final class RegistrySecretsClient {
     addExtension(body, expiresAt, recheck);
     return read(
         send("POST", SECRETS + verifyQuery(verify), body.toString(), null),
+        DockerRegistrySecretChangeResponse.class);
+  }
+
+  /**
+   * Creates a secret whose logins the server derives from a cloud credential and renews (Registry
+   * Secrets only); {@code recheck} as above.
+   */
+  public DockerRegistrySecretChangeResponse create(
+      String name, CredentialSourceRequest source, VerifyMode verify, @Nullable String recheck) {
+    ObjectNode body = ServiceKeys.JSON.createObjectNode();
+    body.put("name", name);
+    body.set("source", ServiceKeys.JSON.valueToTree(source));
+    addExtension(body, Map.of(), recheck);
+    return read(
+        send("POST", SECRETS + verifyQuery(verify), body.toString(), null),
+        DockerRegistrySecretChangeResponse.class);
+  }
+
+  /** Makes a cloud credential the secret's source (Registry Secrets only). */
+  public DockerRegistrySecretChangeResponse modify(
+      String name,
+      CredentialSourceRequest source,
+      @Nullable String ifMatch,
+      VerifyMode verify,
+      @Nullable String recheck) {
+    ObjectNode body = ServiceKeys.JSON.createObjectNode();
+    body.set("source", ServiceKeys.JSON.valueToTree(source));
+    addExtension(body, Map.of(), recheck);
+    return read(
+        send("PATCH", SECRETS + "/" + encode(name) + verifyQuery(verify), body.toString(), ifMatch),
         DockerRegistrySecretChangeResponse.class);
   }
 

@@ -3,7 +3,9 @@ package org.registrysecrets.cli;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.client.RegistrySecretsClient;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,
-    description = "Create a secret from --docker-* flags, a file, or a Docker config.")
+    description =
+        "Create a secret from --docker-* flags, a file, a Docker config, or a cloud credential"
+            + " (ECR, GAR, ACR, GitHub App) whose logins the server renews.")
 final class CreateCommand extends SecretWriteCommand {
 
   @Override
@@ -23,6 +27,16 @@ final class CreateCommand extends SecretWriteCommand {
       Map<String, Instant> expiresAt,
       @Nullable String recheck) {
     return client.create(name, dockerConfigJson, verify, expiresAt, recheck);
+  }
+
+  @Override
+  DockerRegistrySecretChangeResponse send(
+      RegistrySecretsClient client,
+      String name,
+      CredentialSourceRequest source,
+      VerifyMode verify,
+      @Nullable String recheck) {
+    return client.create(name, source, verify, recheck);
   }
 
   @Override

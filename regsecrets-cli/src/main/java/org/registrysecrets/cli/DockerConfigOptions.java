@@ -1,15 +1,13 @@
 package org.registrysecrets.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.dockerconfig.DockerConfigInput;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +51,38 @@ final class DockerConfigOptions {
         fallbackValue = "",
         description = "Import entries from a Docker config (default ~/.docker/config.json).")
     @Nullable String fromDockerConfig;
+
+    @ArgGroup(
+        exclusive = false,
+        heading = "Or logins the server derives and renews, from an AWS access key (Amazon ECR):%n")
+    CloudSourceFlags.@Nullable Ecr ecr;
+
+    @ArgGroup(
+        exclusive = false,
+        heading = "... from a service account key (Google Artifact Registry):%n")
+    CloudSourceFlags.@Nullable Gar gar;
+
+    @ArgGroup(
+        exclusive = false,
+        heading = "... from a Microsoft Entra application (Azure Container Registry):%n")
+    CloudSourceFlags.@Nullable Acr acr;
+
+    @ArgGroup(exclusive = false, heading = "... from a GitHub App (ghcr.io):%n")
+    CloudSourceFlags.@Nullable GitHubApp gitHubApp;
+  }
+
+  /** The cloud credential the flags give, or {@code null} for a static Docker config. */
+  @Nullable CredentialSourceRequest credentialSource(CliEnvironment environment) {
+    if (source.ecr != null) {
+      return source.ecr.request(environment);
+    }
+    if (source.gar != null) {
+      return source.gar.request();
+    }
+    if (source.acr != null) {
+      return source.acr.request(environment);
+    }
+    return source.gitHubApp == null ? null : source.gitHubApp.request();
   }
 
   /** kubectl's flags for one registry. */
@@ -110,7 +140,7 @@ final class DockerConfigOptions {
       if (flags.password != null) {
         throw new UsageException("Give --docker-password or --docker-password-stdin, not both.");
       }
-      password = readStdin(environment);
+      password = Secrets.stdin(environment);
     } else if (flags.password != null) {
       err.println(
           "warning: a password on the command line is visible to other processes; use"
@@ -136,23 +166,6 @@ final class DockerConfigOptions {
         .putObject("auths")
         .set(flags.server == null ? RegistryKey.DOCKER_HUB : flags.server, entry);
     return config.toString();
-  }
-
-  /** Reads the password from stdin; one trailing line break is not part of it. */
-  private static String readStdin(CliEnvironment environment) {
-    try {
-      byte[] bytes = environment.stdin().readNBytes(8192);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (text.endsWith("\n")) {
-        text = text.substring(0, text.length() - 1);
-      }
-      if (text.endsWith("\r")) {
-        text = text.substring(0, text.length() - 1);
-      }
-      return text;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the password from stdin", e);
-    }
   }
 
   static String read(Path file) {

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigParser;
 import org.registrysecrets.api.dockerconfig.ParsedDockerConfig;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.client.RegistrySecretsClient;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +72,14 @@ abstract class SecretWriteCommand extends ApiCommand {
       Map<String, Instant> expiresAt,
       @Nullable String recheck);
 
+  /** Sends a cloud credential source instead of a config. */
+  abstract DockerRegistrySecretChangeResponse send(
+      RegistrySecretsClient client,
+      String name,
+      CredentialSourceRequest source,
+      VerifyMode verify,
+      @Nullable String recheck);
+
   abstract String pastTense();
 
   @Override
@@ -77,6 +87,25 @@ abstract class SecretWriteCommand extends ApiCommand {
     SecretName.of(name);
     PrintWriter out = out();
     PrintWriter err = err();
+    CredentialSourceRequest source = input.credentialSource(environment());
+    if (source != null) {
+      if (dryRun || expires != null || expiresIn != null) {
+        throw new UsageException(
+            "--dry-run, --expires and --expires-in do not go with a cloud credential: the server"
+                + " makes each login and knows when it expires.");
+      }
+      DockerRegistrySecretChangeResponse response =
+          send(
+              client(),
+              name,
+              source,
+              verify ? VerifyMode.STRICT : VerifyMode.OFF,
+              recheckInterval());
+      if (!output.printStructured(out, response)) {
+        out.println(summary(""));
+      }
+      return 0;
+    }
     String dockerConfigJson = input.dockerConfigJson(environment(), err);
     ParsedDockerConfig parsed = DockerConfigParser.parse(dockerConfigJson);
     if (dryRun) {

@@ -3,7 +3,9 @@ package org.registrysecrets.cli;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
+import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.client.RegistrySecretsClient;
 import picocli.CommandLine.Command;
 
@@ -23,6 +25,16 @@ final class UpdateCommand extends SecretWriteCommand {
       Map<String, Instant> expiresAt,
       @Nullable String recheck) {
     return client.modify(name, dockerConfigJson, null, verify, expiresAt, recheck);
+  }
+
+  @Override
+  DockerRegistrySecretChangeResponse send(
+      RegistrySecretsClient client,
+      String name,
+      CredentialSourceRequest source,
+      VerifyMode verify,
+      @Nullable String recheck) {
+    return client.modify(name, source, null, verify, recheck);
   }
 
   @Override

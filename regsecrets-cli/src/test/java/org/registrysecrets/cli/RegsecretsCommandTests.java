@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.client.ServiceKeys;
+import org.registrysecrets.server.support.CloudStandIn;
 import org.registrysecrets.server.support.DockerRegistryProcess;
 import org.registrysecrets.server.support.ServerProcess;
 import org.registrysecrets.server.support.TlsMaterial;
@@ -29,6 +30,7 @@ class RegsecretsCommandTests {
   private static String bootstrapKeyJson;
   private static final TlsMaterial TLS = TlsMaterial.create();
   private static DockerRegistryProcess registry;
+  private static CloudStandIn cloud;
 
   @TempDir Path home;
   private Cli cli;
@@ -36,12 +38,16 @@ class RegsecretsCommandTests {
   @BeforeAll
   static void startServer() throws Exception {
     registry = DockerRegistryProcess.start(TLS);
+    cloud = new CloudStandIn(TLS);
     // The registry is reached as localhost, so that 127.0.0.1 stays closed to the checks.
     server =
         ServerProcess.start(
             "--regsecrets.verify.allowed-hosts=localhost:" + registry.port(),
             "--regsecrets.verify.ca-file=" + TLS.certificate(),
-            "--regsecrets.webhooks.allowed-hosts=127.0.0.1");
+            "--regsecrets.webhooks.allowed-hosts=127.0.0.1",
+            "--regsecrets.sources.ecr-endpoint=" + cloud.baseUrl() + "/ecr",
+            "--regsecrets.sources.github-api-url=" + cloud.baseUrl() + "/github",
+            "--regsecrets.sources.ca-file=" + TLS.certificate());
     bootstrapKeyJson = Files.readString(server.serviceKeyFile());
   }
 
@@ -49,6 +55,7 @@ class RegsecretsCommandTests {
   static void stopServer() throws Exception {
     server.close();
     registry.close();
+    cloud.close();
   }
 
   /** Each test works in a tenant of its own, logged in with an editor key of that tenant. */
@@ -127,6 +134,86 @@ class RegsecretsCommandTests {
         .contains("\"registries\"")
         .contains("ghcr.io")
         .doesNotContain("stdin-Password-42");
+  }
+
+  @Test
+  void createsAndUpdatesCloudCredentialSourcesWithSecretsOnlyFromStdinOrTheEnvironment()
+      throws Exception {
+    Cli.Result ecr =
+        cli.runWithStdin(
+            "Cli-Aws-Secret-Key-0042\n",
+            "create",
+            "ecr-pull",
+            "--ecr-region",
+            "eu-west-1",
+            "--aws-access-key-id",
+            "AKIACLISTANDIN000001",
+            "--aws-secret-access-key-stdin");
+    assertThat(ecr.status()).as(ecr.toString()).isZero();
+    assertThat(ecr.out()).isEqualTo("secret/ecr-pull created\n");
+    assertThat(cloud.calls("ecr").get(cloud.calls("ecr").size() - 1).headers().get("authorization"))
+        .contains("AKIACLISTANDIN000001/")
+        .contains("/eu-west-1/ecr/");
+    Path key = home.resolve("app.pem");
+    Files.writeString(key, cloud.gitHubAppPrivateKey());
+    Cli.Result gitHub =
+        cli.run(
+            "create",
+            "gh-pull",
+            "--github-app-id",
+            "1234",
+            "--github-app-installation-id",
+            "5678",
+            "--github-app-key-file",
+            key.toString());
+    assertThat(gitHub.status()).as(gitHub.toString()).isZero();
+    Cli.Result shown = cli.run("get", "gh-pull", "-o", "json");
+    assertThat(shown.out()).contains("\"github-app\"").contains("ghcr.io");
+    Cli.Result updated =
+        cli.env("AWS_SECRET_ACCESS_KEY", "Cli-Aws-Secret-Key-0043")
+            .run(
+                "update",
+                "gh-pull",
+                "--ecr-region",
+                "eu-west-1",
+                "--aws-access-key-id",
+                "AKIACLISTANDIN000001");
+    assertThat(updated.status()).as(updated.toString()).isZero();
+    assertThat(cli.run("get", "gh-pull", "-o", "json").out()).contains("\"ecr\"");
+    Cli.Result mixed =
+        cli.run(
+            "create",
+            "mixed",
+            "--docker-username",
+            "u",
+            "--docker-password",
+            "p",
+            "--github-app-id",
+            "1",
+            "--github-app-installation-id",
+            "2",
+            "--github-app-key-file",
+            key.toString());
+    assertThat(mixed.status()).isEqualTo(2);
+    Cli.Result expiring =
+        cli.runWithStdin(
+            "x\n",
+            "create",
+            "expiring",
+            "--expires-in",
+            "30d",
+            "--ecr-region",
+            "eu-west-1",
+            "--aws-access-key-id",
+            "AKIACLISTANDIN000001",
+            "--aws-secret-access-key-stdin");
+    assertThat(expiring.status()).isEqualTo(2);
+    assertThat(expiring.err()).contains("the server makes each login");
+    for (Cli.Result result : List.of(ecr, gitHub, shown, updated, mixed, expiring)) {
+      assertThat(result.toString())
+          .doesNotContain("Cli-Aws-Secret-Key-004")
+          .doesNotContain(cloud.issued().get(cloud.issued().size() - 1));
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.registrysecrets.api.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param installationId github-app: the installation's id
  * @param privateKey github-app: the App's private key (PEM)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CredentialSourceRequest(
     @Nullable String type,
     @Nullable String region,
