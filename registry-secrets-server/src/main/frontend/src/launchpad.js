@@ -209,6 +209,22 @@ function markField(messages) {
   }
 }
 
+// The secret dialog's kind of credentials: only the chosen kind's fields show, and only they are
+// required.
+document.addEventListener('change', (event) => {
+  const select = event.target;
+  if (!select.matches || !select.matches('[data-kind-select]')) {
+    return;
+  }
+  const kind = select.selectedOption ? select.selectedOption.value : 'docker';
+  select.closest('form').querySelectorAll('[data-kind]').forEach((group) => {
+    group.hidden = group.dataset.kind !== kind;
+    group.querySelectorAll('[data-required]').forEach((field) => {
+      field.required = !group.hidden;
+    });
+  });
+});
+
 // Uploads: a .txt or .json file of at most 10 KB fills a field (or, for a service key, the fields).
 document.addEventListener('change', (event) => {
   const uploader = event.target;

@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.registrysecrets.client.RegistrySecretsClient;
 import org.registrysecrets.server.support.Browser;
+import org.registrysecrets.server.support.CloudStandIn;
 import org.registrysecrets.server.support.DockerRegistryProcess;
 import org.registrysecrets.server.support.LaunchpadPage;
 import org.registrysecrets.server.support.ScreenshotOnFailure;
@@ -41,6 +42,7 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
   private static final String NOWHERE = "registry.does-not-resolve.invalid";
   private static final TlsMaterial TLS = TlsMaterial.create();
   private static final DockerRegistryProcess REGISTRY = DockerRegistryProcess.start(TLS);
+  private static final CloudStandIn CLOUD = new CloudStandIn(TLS);
   private static Browser browser;
 
   @LocalServerPort int port;
@@ -52,6 +54,9 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
     registry.add("regsecrets.admin-password", () -> ADMIN_PASSWORD);
     registry.add("regsecrets.verify.allowed-hosts", () -> "127.0.0.1:" + REGISTRY.port());
     registry.add("regsecrets.verify.ca-file", () -> TLS.certificate().toString());
+    registry.add("regsecrets.sources.github-api-url", () -> CLOUD.baseUrl() + "/github");
+    registry.add("regsecrets.sources.ecr-endpoint", () -> CLOUD.baseUrl() + "/ecr");
+    registry.add("regsecrets.sources.ca-file", () -> TLS.certificate().toString());
   }
 
   @BeforeAll
@@ -63,6 +68,7 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
   static void stop() throws Exception {
     browser.close();
     REGISTRY.close();
+    CLOUD.close();
   }
 
   @Override
@@ -133,6 +139,76 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
     page.button(page.dialog(), "Edit").click();
     page.dialogClosed();
     page.awaitMessage("edited; the registry accepted the credentials.");
+  }
+
+  @Test
+  void aCloudCredentialIsAddedThroughTheDialogAndItsRenewalsShowOnTheTile() throws Exception {
+    String name = TestData.uniqueName("ghcr");
+    String privateKey = CLOUD.gitHubAppPrivateKey();
+
+    page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+    assertThat(page.inDialog("secret-value").isDisplayed()).isTrue();
+    assertThat(page.inDialog("secret-gh-app").isDisplayed()).isFalse();
+    browser.type(page.inDialog("secret-name"), name);
+    page.select(page.inDialog("secret-kind"), "github-app");
+    browser.until(d -> page.inDialog("secret-gh-app").isDisplayed());
+    assertThat(page.inDialog("secret-value").isDisplayed()).isFalse();
+    browser.type(page.inDialog("secret-gh-app"), "424242");
+    browser.type(page.inDialog("secret-gh-installation"), "97531");
+    browser.js("arguments[0].value = arguments[1]", page.inDialog("secret-gh-key"), privateKey);
+    page.withoutRegistryCheck();
+    List<String> violations = new ArrayList<>();
+    check("add-dialog-github-app", violations);
+    page.button(page.dialog(), "Add").click();
+
+    page.dialogClosed();
+    page.awaitMessage("Docker registry secret " + name + " added.");
+    page.awaitTile(name);
+    WebElement source = page.tile(name).findElement(By.cssSelector("[data-testid=source]"));
+    assertThat(source.getText()).isEqualTo("Renewed from GitHub App");
+    assertThat(
+            page.tile(name)
+                .findElement(By.tagName("ui5-card-header"))
+                .getDomAttribute("subtitle-text"))
+        .isEqualTo("ghcr.io");
+    check("secrets-with-source", violations);
+    assertThat(violations).isEmpty();
+
+    // Edit opens on the secret's own kind, with every secret field empty
+    page.openDialog(page.button(page.tile(name), "Edit"), "Edit Docker Registry Secret");
+    assertThat(page.inDialog("secret-kind").getDomProperty("value")).isEqualTo("github-app");
+    assertThat(page.inDialog("secret-gh-key").getDomProperty("value")).isEqualTo("");
+    page.button(page.dialog(), "Cancel").click();
+    page.dialogClosed();
+
+    // A refusing vendor: the dialog says so and nothing is stored
+    CLOUD.refuse(true);
+    try {
+      String refused = TestData.uniqueName("refused-ecr");
+      page.openDialog(page.button(null, "Add"), "Add a Docker Registry Secret");
+      browser.type(page.inDialog("secret-name"), refused);
+      page.select(page.inDialog("secret-kind"), "ecr");
+      browser.type(page.inDialog("secret-ecr-region"), "eu-central-1");
+      browser.type(page.inDialog("secret-ecr-key-id"), "AKIAFIORISTANDIN0001");
+      browser.type(page.inDialog("secret-ecr-secret"), "Fiori-Aws-Secret-77");
+      page.withoutRegistryCheck();
+      page.button(page.dialog(), "Add").click();
+      page.awaitDialogMessage("The security token included in the request is invalid.");
+      browser.screenshot("add-dialog-ecr-refused");
+      page.button(page.dialog(), "Cancel").click();
+      page.dialogClosed();
+      assertThat(api().list(null, null, true).resources())
+          .noneMatch(secret -> secret.name().equals(refused));
+    } finally {
+      CLOUD.refuse(false);
+    }
+    String html = browser.driver().getPageSource();
+    assertThat(html)
+        .doesNotContain(privateKey.split("\n")[5])
+        .doesNotContain("Fiori-Aws-Secret-77");
+    for (String token : CLOUD.issued()) {
+      assertThat(html).doesNotContain(token);
+    }
   }
 
   @Test

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import org.registrysecrets.api.wire.VerifyMode;
 import org.registrysecrets.client.RegistrySecretsClient;
 
@@ -20,7 +23,86 @@ record SecretForm(
     @Nullable String secret,
     @Nullable String verify,
     @Nullable String expires,
-    @Nullable String recheck) {
+    @Nullable String recheck,
+    @Nullable String kind,
+    @Nullable String region,
+    @Nullable String accessKeyId,
+    @Nullable String secretAccessKey,
+    @Nullable String roleArn,
+    @Nullable String registryIds,
+    @Nullable String serviceAccountKey,
+    @Nullable String garRegistries,
+    @Nullable String acrRegistry,
+    @Nullable String tenantId,
+    @Nullable String clientId,
+    @Nullable String clientSecret,
+    @Nullable String appId,
+    @Nullable String installationId,
+    @Nullable String privateKey,
+    @Nullable String gitHubRegistry) {
+
+  /** The kind of credentials the dialog offers: a Docker config, or a cloud source. */
+  static final String DOCKER = "docker";
+
+  static final List<String> KINDS =
+      List.of(
+          DOCKER,
+          CredentialSourceRequest.ECR,
+          CredentialSourceRequest.GAR,
+          CredentialSourceRequest.ACR,
+          CredentialSourceRequest.GITHUB_APP);
+
+  /**
+   * The cloud credential the dialog gives, or {@code null} for a Docker config; the API checks the
+   * fields.
+   *
+   * @throws InvalidInputException for an expiry with a cloud credential, or an unknown kind
+   */
+  @Nullable CredentialSourceRequest source() {
+    String chosen = kind == null || kind.isBlank() ? DOCKER : kind;
+    if (chosen.equals(DOCKER)) {
+      return null;
+    }
+    if (!KINDS.contains(chosen)) {
+      throw new InvalidInputException("Choose the kind of credentials.");
+    }
+    if (expires != null && !expires.isBlank()) {
+      throw new InvalidInputException(
+          "Logins from a cloud credential expire when the vendor says; leave Expires empty.");
+    }
+    switch (chosen) {
+      case CredentialSourceRequest.ECR:
+        return CredentialSourceRequest.ecr(
+            text(region),
+            text(accessKeyId),
+            text(secretAccessKey),
+            blankToNull(roleArn),
+            list(registryIds).isEmpty() ? null : list(registryIds));
+      case CredentialSourceRequest.GAR:
+        return CredentialSourceRequest.gar(text(serviceAccountKey), list(garRegistries));
+      case CredentialSourceRequest.ACR:
+        return CredentialSourceRequest.acr(
+            text(tenantId), text(clientId), text(clientSecret), text(acrRegistry));
+      default:
+        return CredentialSourceRequest.gitHubApp(
+            text(appId), text(installationId), text(privateKey), blankToNull(gitHubRegistry));
+    }
+  }
+
+  private static String text(@Nullable String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** A comma- or space-separated list, as people type one into a field. */
+  private static List<String> list(@Nullable String value) {
+    return value == null
+        ? List.of()
+        : Arrays.stream(value.split("[,\\s]+")).filter(item -> !item.isEmpty()).toList();
+  }
 
   /**
    * The checkbox posts {@code advisory} (the Launchpad's default: only a refusal stops the save);
@@ -51,6 +133,6 @@ record SecretForm(
 
   @Override
   public String toString() {
-    return "SecretForm[" + name + ", secret=****]";
+    return "SecretForm[" + name + ", " + kind + ", credentials=****]";
   }
 }

@@ -13,6 +13,7 @@ import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigInput;
 import org.registrysecrets.api.wire.AuditEventInfo;
+import org.registrysecrets.api.wire.CredentialSourceRequest;
 import org.registrysecrets.api.wire.DockerRegistrySecretChangeResponse;
 import org.registrysecrets.api.wire.DockerRegistrySecretExpiry;
 import org.registrysecrets.api.wire.DockerRegistrySecretList;
@@ -117,6 +118,8 @@ class SecretsController {
     model.addAttribute("mode", "add");
     model.addAttribute("secretName", "");
     model.addAttribute("currentRecheck", null);
+    model.addAttribute("kinds", SecretForm.KINDS);
+    model.addAttribute("kind", SecretForm.DOCKER);
     return "launchpad/secret-dialog :: dialog";
   }
 
@@ -131,8 +134,23 @@ class SecretsController {
     return Dialogs.submitWithWarnings(
         () -> {
           FieldProblem.of("secret-name", () -> SecretName.of(name));
-          DockerConfigInput.Normalized input = normalized(form.secret());
+          CredentialSourceRequest source = FieldProblem.of("secret-kind", form::source);
           ActingClient client = client(person);
+          if (source != null) {
+            DockerRegistrySecretChangeResponse created =
+                audited(
+                    client,
+                    person,
+                    "create",
+                    name,
+                    () ->
+                        client
+                            .api()
+                            .create(name, source, form.verifyMode(), form.recheckInterval()));
+            return new Dialogs.Done(
+                success(client, form, "lp.secret.added", name, locale), created.warnings());
+          }
+          DockerConfigInput.Normalized input = normalized(form.secret());
           DockerRegistrySecretChangeResponse created =
               audited(
                   client,
@@ -162,6 +180,9 @@ class SecretsController {
     model.addAttribute("mode", "edit");
     model.addAttribute("secretName", SecretName.of(name).value());
     DockerRegistrySecretMetadata secret = addUsage(person, name, model);
+    model.addAttribute("kinds", SecretForm.KINDS);
+    model.addAttribute(
+        "kind", secret.source() == null ? SecretForm.DOCKER : secret.source().type());
     DockerRegistrySecretRecheck recheck = secret.recheck();
     model.addAttribute(
         "currentRecheck",
@@ -179,9 +200,29 @@ class SecretsController {
       HttpServletResponse response) {
     return Dialogs.submitWithWarnings(
         () -> {
-          DockerConfigInput.Normalized input = normalized(form.secret());
+          CredentialSourceRequest source = FieldProblem.of("secret-kind", form::source);
           ActingClient client = client(person);
           String secretName = SecretName.of(name).value();
+          if (source != null) {
+            DockerRegistrySecretChangeResponse modified =
+                audited(
+                    client,
+                    person,
+                    "modify",
+                    secretName,
+                    () ->
+                        client
+                            .api()
+                            .modify(
+                                secretName,
+                                source,
+                                null,
+                                form.verifyMode(),
+                                form.recheckInterval()));
+            return new Dialogs.Done(
+                success(client, form, "lp.secret.edited", secretName, locale), modified.warnings());
+          }
+          DockerConfigInput.Normalized input = normalized(form.secret());
           DockerRegistrySecretChangeResponse modified =
               audited(
                   client,
@@ -451,6 +492,8 @@ class SecretsController {
    * @param recheck e.g. "Re-checked every day", or "Registry refuses the credentials"
    * @param recheckState {@code passing}, {@code failing}, {@code inconclusive} or {@code pending}
    * @param checkWarning whether the last registry check reached no conclusion or was refused
+   * @param source the credential source's type, when the server renews the logins
+   * @param sourceState {@code ok} or {@code failing}, with a source
    */
   record SecretTile(
       String name,
@@ -461,7 +504,9 @@ class SecretsController {
       @Nullable String expiryState,
       @Nullable String recheck,
       @Nullable String recheckState,
-      boolean checkWarning) {
+      boolean checkWarning,
+      @Nullable String source,
+      @Nullable String sourceState) {
 
     static SecretTile of(DockerRegistrySecretMetadata secret) {
       DockerRegistrySecretExpiry expiry = secret.expiry();
@@ -476,7 +521,9 @@ class SecretsController {
           secret.recheck() == null
               ? null
               : Objects.requireNonNullElse(secret.recheck().state(), "pending"),
-          secret.verification() != null && !secret.verification().acceptable());
+          secret.verification() != null && !secret.verification().acceptable(),
+          secret.source() == null ? null : secret.source().type(),
+          secret.source() == null ? null : secret.source().state());
     }
 
     /** How often, in words, and what the last re-check found. */
