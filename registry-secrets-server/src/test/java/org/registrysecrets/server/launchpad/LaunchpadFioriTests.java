@@ -165,7 +165,7 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
     page.awaitMessage("Docker registry secret " + name + " added.");
     page.awaitTile(name);
     WebElement source = page.tile(name).findElement(By.cssSelector("[data-testid=source]"));
-    assertThat(source.getText()).isEqualTo("Renewed from GitHub App");
+    assertThat(LaunchpadPage.text(source)).isEqualTo("Renewed from GitHub App");
     assertThat(
             page.tile(name)
                 .findElement(By.tagName("ui5-card-header"))
@@ -273,6 +273,9 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
     page.awaitDialog("Add a Docker Registry Secret");
     browser.until(d -> "secret-name".equals(browser.focused().getDomAttribute("id")));
     keys.sendKeys(name).perform();
+    // The kind of credentials comes next, then the secret itself
+    keys.sendKeys(Keys.TAB).perform();
+    browser.until(d -> "secret-kind".equals(browser.focused().getDomAttribute("id")));
     keys.sendKeys(Keys.TAB).perform();
     browser.until(d -> "secret-value".equals(browser.focused().getDomAttribute("id")));
     keys.sendKeys(TestData.dockerConfig("r.io", "u", "Key-Pass-3")).perform();

@@ -137,6 +137,7 @@ public final class LaunchpadPage {
   /** Unticks *Check credentials with the registry* when it is ticked. */
   public void withoutRegistryCheck() {
     WebElement check = inDialog("secret-verify");
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", check);
     if ("true".equals(check.getDomProperty("checked"))) {
       check.click();
     }

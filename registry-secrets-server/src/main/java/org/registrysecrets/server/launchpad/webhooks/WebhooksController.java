@@ -41,7 +41,8 @@ class WebhooksController {
       Map.of(
           WebhookEventTypes.EXPIRING, "Credentials expiring (7 days, 24 hours, 1 hour before)",
           WebhookEventTypes.EXPIRED, "Credentials expired",
-          WebhookEventTypes.RECHECK_FAILED, "Scheduled re-check failed");
+          WebhookEventTypes.RECHECK_FAILED, "Scheduled re-check failed",
+          WebhookEventTypes.RENEWAL_FAILED, "Renewal from a cloud credential failed");
 
   private final CurrentWorkspace workspace;
 
