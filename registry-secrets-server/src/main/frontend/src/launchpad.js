@@ -201,6 +201,10 @@ function markField(messages) {
     field.valueState = 'None';
     field.removeAttribute('data-marked');
   });
+  // A long dialog may have scrolled past its messages: bring the answer into view.
+  if (messages.firstElementChild) {
+    messages.scrollIntoView({ block: 'nearest' });
+  }
   const problem = messages.querySelector('[data-error-field]');
   const field = problem && document.getElementById(problem.dataset.errorField);
   if (field) {
