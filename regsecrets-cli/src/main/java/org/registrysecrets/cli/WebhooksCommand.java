@@ -59,7 +59,8 @@ final class WebhooksCommand implements Runnable {
         names = "--event",
         paramLabel = "TYPE",
         description =
-            "Receive only these event types (repeatable): expiring, expired, recheck.failed.")
+            "Receive only these event types (repeatable): expiring, expired, recheck.failed,"
+                + " renewal.failed.")
     @Nullable List<String> events;
 
     @Mixin OutputOptions output;
@@ -88,7 +89,8 @@ final class WebhooksCommand implements Runnable {
       String full =
           event.startsWith("org.registrysecrets.") ? event : "org.registrysecrets.secret." + event;
       if (!WebhookEventTypes.ALL.contains(full)) {
-        throw new UsageException("--event takes expiring, expired or recheck.failed.");
+        throw new UsageException(
+            "--event takes expiring, expired, recheck.failed or renewal.failed.");
       }
       return full;
     }

@@ -74,6 +74,7 @@ class CredentialSourceRenewalTests {
   @Autowired SecretWatch watch;
   @Autowired JdbcClient jdbc;
   private ApiClient api;
+  private String admin;
   private String editor;
   private String namespace;
 
@@ -99,6 +100,7 @@ class CredentialSourceRenewalTests {
     registry.add("regsecrets.kubernetes.reconcile-interval", () -> "1h");
     // The tests run the watch's rounds themselves, at the instants they choose.
     registry.add("regsecrets.secrets.watch-interval", () -> "1h");
+    registry.add("regsecrets.crypto.reseal-interval", () -> "200ms");
   }
 
   static {
@@ -122,7 +124,7 @@ class CredentialSourceRenewalTests {
   @BeforeEach
   void tenant() {
     api = new ApiClient(port);
-    String admin = api.token(TestData.bootstrapKey(DATA_DIR));
+    admin = api.token(TestData.bootstrapKey(DATA_DIR));
     String tenant = "src-" + UUID.randomUUID().toString().substring(0, 8);
     namespace = "aicore-" + tenant;
     Response key =
@@ -347,6 +349,34 @@ class CredentialSourceRenewalTests {
   }
 
   @Test
+  void aDataKeyRotationResealsTheSourcesAndRenewalsStillOpenThem() {
+    CLOUD.lifetime(Duration.ofHours(1));
+    assertThat(api.post(SECRETS, editor, body("rotated", gitHubApp())).status()).isEqualTo(202);
+    long old = api.get("/platform/v1/data-keys", admin).json().get("primary").asLong();
+
+    assertThat(api.post("/platform/v1/data-keys/rotate", admin, null).status()).isEqualTo(202);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (api.get("/platform/v1/data-keys", admin).json().get("rowsToReseal").asLong() > 0) {
+      assertThat(Instant.now()).isBefore(deadline);
+      pause();
+    }
+    Response disabled = api.post("/platform/v1/data-keys/" + old + "/disable", admin, null);
+    assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+    Instant renewAt =
+        Instant.parse(
+            api.get(SECRETS + "/rotated", editor)
+                .json()
+                .path("source")
+                .path("nextRenewalAt")
+                .asString());
+    watch.round(renewAt);
+
+    JsonNode renewed = api.get(SECRETS + "/rotated", editor).json();
+    assertThat(renewed.path("version").asLong()).isEqualTo(2);
+    assertThat(renewed.path("source").path("state").asString()).isEqualTo("ok");
+  }
+
+  @Test
   void aSourceTheVendorRefusesStoresNothing() {
     CLOUD.refuse(true);
 
@@ -454,6 +484,13 @@ class CredentialSourceRenewalTests {
     }
   }
 
+  private long sourceRows(String name) {
+    return jdbc.sql("select count(*) from credential_source where secret_name = ?")
+        .param(name)
+        .query(Long.class)
+        .single();
+  }
+
   private static String body(String name, String source) {
     return "{\"name\":\"" + name + "\",\"source\":" + source + "}";
   }
@@ -522,6 +559,15 @@ class CredentialSourceRenewalTests {
 
   private static String base64(String value) {
     return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static <T> T eventually(Supplier<T> probe) {
