@@ -138,14 +138,17 @@ public class DockerRegistrySecretService {
         name,
         () -> {
           RegistryVerification verification = require(config, verify);
-          try {
-            return changes.create(
-                caller, name, config, properties.maxCount(), verification, checked(options), null);
-          } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
-            ensureQuotaCounter(caller.tenant());
-            return changes.create(
-                caller, name, config, properties.maxCount(), verification, checked(options), null);
-          }
+          return withQuotaCounter(
+              caller.tenant(),
+              () ->
+                  changes.create(
+                      caller,
+                      name,
+                      config,
+                      properties.maxCount(),
+                      verification,
+                      checked(options),
+                      null));
         });
   }
 
@@ -169,26 +172,17 @@ public class DockerRegistrySecretService {
           RegistryVerification verification = require(login.config(), verify);
           DockerRegistrySecretChanges.NewSource stored =
               new DockerRegistrySecretChanges.NewSource(source, login.expiresAt());
-          try {
-            return changes.create(
-                caller,
-                name,
-                login.config(),
-                properties.maxCount(),
-                verification,
-                checked(options),
-                stored);
-          } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
-            ensureQuotaCounter(caller.tenant());
-            return changes.create(
-                caller,
-                name,
-                login.config(),
-                properties.maxCount(),
-                verification,
-                checked(options),
-                stored);
-          }
+          return withQuotaCounter(
+              caller.tenant(),
+              () ->
+                  changes.create(
+                      caller,
+                      name,
+                      login.config(),
+                      properties.maxCount(),
+                      verification,
+                      checked(options),
+                      stored));
         });
   }
 
@@ -308,16 +302,22 @@ public class DockerRegistrySecretService {
   }
 
   /**
-   * Makes a tenant's quota counter when its first create found none: after that create's
-   * transaction rolled back and before its retry, one connection at a time, so that neither a
-   * savepoint nor a second connection is needed. Concurrent first creates may race to make it; the
-   * retried increments then decide, one at a time.
+   * Runs a create; if it was the tenant's first and found no quota counter, makes the counter and
+   * runs it once more: after that create's transaction rolled back, one connection at a time, so
+   * that neither a savepoint nor a second connection is needed. Concurrent first creates may race
+   * to make it; the retried increments then decide, one at a time.
    */
-  private void ensureQuotaCounter(TenantId tenant) {
+  private DockerRegistrySecret withQuotaCounter(
+      TenantId tenant, Supplier<DockerRegistrySecret> create) {
     try {
-      changes.ensureQuotaCounter(tenant);
-    } catch (DuplicateKeyException e) {
-      // A concurrent first create made it a moment ago: it exists now.
+      return create.get();
+    } catch (DockerRegistrySecretChanges.QuotaCounterMissingException first) {
+      try {
+        changes.ensureQuotaCounter(tenant);
+      } catch (DuplicateKeyException e) {
+        // A concurrent first create made it a moment ago: it exists now.
+      }
+      return create.get();
     }
   }
 

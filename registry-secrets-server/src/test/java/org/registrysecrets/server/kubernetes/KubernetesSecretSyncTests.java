@@ -1,6 +1,8 @@
 package org.registrysecrets.server.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.registrysecrets.server.support.MockCluster.decoded;
+import static org.registrysecrets.server.support.MockCluster.eventually;
 import static org.registrysecrets.server.support.TestData.createBody;
 import static org.registrysecrets.server.support.TestData.dockerConfig;
 import static org.registrysecrets.server.support.TestData.patchBody;
@@ -15,21 +17,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +42,7 @@ import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.server.storage.Lease;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.LaunchpadSession;
+import org.registrysecrets.server.support.MockCluster;
 import org.registrysecrets.server.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,7 +65,7 @@ class KubernetesSecretSyncTests {
   private static final String SECRETS = "/v2/admin/dockerRegistrySecrets";
   private static final Path DATA_DIR = TestData.newDataDir("kubernetes");
   private static final String ADMIN_PASSWORD = "kubernetes-admin-password";
-  private static final int CLUSTER_PORT = freePort();
+  private static final int CLUSTER_PORT = MockCluster.freePort();
   private static KubernetesMockServer server = startCluster();
 
   @LocalServerPort int port;
@@ -453,7 +450,7 @@ class KubernetesSecretSyncTests {
   }
 
   private static KubernetesClient cluster() {
-    return server.createClient(new Http11ClientFactory());
+    return MockCluster.client(server);
   }
 
   private static void drainRequests() throws InterruptedException {
@@ -463,49 +460,10 @@ class KubernetesSecretSyncTests {
   }
 
   private static KubernetesMockServer startCluster() {
-    KubernetesMockServer cluster =
-        new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new RecordingDispatcher(), false);
-    cluster.init(InetAddress.getLoopbackAddress(), CLUSTER_PORT);
-    return cluster;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String decoded(Secret secret) {
-    return new String(
-        Base64.getDecoder().decode(secret.getData().get(".dockerconfigjson")),
-        StandardCharsets.UTF_8);
+    return MockCluster.start(CLUSTER_PORT, new RecordingDispatcher());
   }
 
   private static String base64(String value) {
     return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static <T> T eventually(java.util.function.Supplier<T> probe) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        T value = probe.get();
-        if (value != null) {
-          return value;
-        }
-      } catch (RuntimeException e) {
-        // not yet
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Condition not met within 15 s");
   }
 }

@@ -382,7 +382,7 @@ class LaunchpadProcedureTests implements ScreenshotOnFailure.WithBrowser {
     browser.screenshot("recheck-tile");
     assertThat(api().get(rechecked).value().recheck().every()).isEqualTo("PT24H");
     page.openDialog(page.button(page.tile(rechecked), "Edit"), "Edit Docker Registry Secret");
-    assertThat(page.dialog().getText()).contains("Now: re-checked every day.");
+    assertThat(LaunchpadPage.text(page.dialog())).contains("Now: re-checked every day.");
     page.button(page.dialog(), "Cancel").click();
     page.dialogClosed();
 

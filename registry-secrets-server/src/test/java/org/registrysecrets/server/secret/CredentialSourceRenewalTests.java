@@ -1,17 +1,15 @@
 package org.registrysecrets.server.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.registrysecrets.server.support.MockCluster.decoded;
+import static org.registrysecrets.server.support.MockCluster.eventually;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +17,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.WebhookEventTypes;
-import org.registrysecrets.server.kubernetes.Http11ClientFactory;
 import org.registrysecrets.server.support.ApiClient;
 import org.registrysecrets.server.support.ApiClient.Response;
 import org.registrysecrets.server.support.CloudStandIn;
 import org.registrysecrets.server.support.DockerRegistryProcess;
+import org.registrysecrets.server.support.MockCluster;
 import org.registrysecrets.server.support.StoredText;
 import org.registrysecrets.server.support.TestData;
 import org.registrysecrets.server.support.TlsMaterial;
@@ -65,8 +61,9 @@ class CredentialSourceRenewalTests {
   private static final DockerRegistryProcess REGISTRY = DockerRegistryProcess.start(TLS);
   private static final CloudStandIn CLOUD = new CloudStandIn(TLS);
   private static final WebhookReceiver RECEIVER = new WebhookReceiver();
-  private static final int CLUSTER_PORT = freePort();
-  private static final KubernetesMockServer CLUSTER = startCluster();
+  private static final int CLUSTER_PORT = MockCluster.freePort();
+  private static final KubernetesMockServer CLUSTER =
+      MockCluster.start(CLUSTER_PORT, new KubernetesCrudDispatcher());
   private static final String SECRET_ACCESS_KEY = "Aws-Secret-Access-Key-5f3e9c1a";
   private static final String CLIENT_SECRET = "Entra-Client-Secret-77c1d0";
 
@@ -528,33 +525,7 @@ class CredentialSourceRenewalTests {
   }
 
   private static KubernetesClient cluster() {
-    return CLUSTER.createClient(new Http11ClientFactory());
-  }
-
-  private static KubernetesMockServer startCluster() {
-    KubernetesMockServer cluster =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    cluster.init(InetAddress.getLoopbackAddress(), CLUSTER_PORT);
-    return cluster;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String decoded(Secret secret) {
-    return new String(
-        Base64.getDecoder().decode(secret.getData().get(".dockerconfigjson")),
-        StandardCharsets.UTF_8);
+    return MockCluster.client(CLUSTER);
   }
 
   private static String base64(String value) {
@@ -568,26 +539,5 @@ class CredentialSourceRenewalTests {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static <T> T eventually(Supplier<T> probe) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        T value = probe.get();
-        if (value != null) {
-          return value;
-        }
-      } catch (RuntimeException e) {
-        // not yet
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("not within 15 s");
   }
 }

@@ -146,6 +146,7 @@ public final class LaunchpadPage {
 
   /** Opens a UI5 select and picks the option with {@code value}, as a person would. */
   public void select(WebElement select, String value) {
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", select);
     select.click();
     WebElement option = select.findElement(By.cssSelector("ui5-option[value='" + value + "']"));
     browser.until(ExpectedConditions.visibilityOf(option)).click();
