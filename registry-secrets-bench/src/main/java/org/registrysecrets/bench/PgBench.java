@@ -19,9 +19,13 @@ final class PgBench {
   /** A sealed ~1 KB Docker config, the size the load sends. */
   private static final String CIPHERTEXT = "decode(repeat('ab', 1100), 'hex')";
 
-  private static final String COLUMNS =
-      "name, created_at, modified_at, registries, version, verification, expiry, recheck_every,"
-          + " recheck_next_at, recheck_state";
+  /** The server's metadata read (JdbcDockerRegistrySecretRepository), up to its condition. */
+  private static final String METADATA =
+      "select s.name, s.created_at, s.modified_at, s.registries, s.version, s.verification,"
+          + " s.expiry, s.recheck_every, s.recheck_next_at, s.recheck_state, c.type source_type,"
+          + " c.expires_at source_expires_at, c.renewed_at, c.renew_at, c.state source_state,"
+          + " c.message source_message from docker_registry_secret s left join credential_source c"
+          + " on c.tenant = s.tenant and c.secret_name = s.name";
 
   private static final int PATCHED = 5000;
 
@@ -67,10 +71,8 @@ final class PgBench {
             + CIPHERTEXT
             + ", verification = null, expiry = null, expires_at = null"
             + " where tenant = 'pgbench-u' and name = 'u-' || :id;\n"
-            + "select "
-            + COLUMNS
-            + " from docker_registry_secret where tenant = 'pgbench-u' and name = 'u-' || :id"
-            + " \\gset\n"
+            + METADATA
+            + " where s.tenant = 'pgbench-u' and s.name = 'u-' || :id \\gset\n"
             + version("pgbench-u", "'u-' || :id", ":version")
             + "delete from secret_version where tenant = 'pgbench-u' and secret_name = 'u-' || :id"
             + " and version <= :version - 10;\n"
@@ -93,9 +95,9 @@ final class PgBench {
         "get.sql",
         "\\set id random(1, "
             + PATCHED
-            + ")\nselect "
-            + COLUMNS
-            + " from docker_registry_secret where tenant = 'pgbench-u' and name = 'u-' || :id;");
+            + ")\n"
+            + METADATA
+            + " where s.tenant = 'pgbench-u' and s.name = 'u-' || :id;");
     // The statement with which a replica borrows tokens from a shared rate limit (the server's
     // SharedTokenBuckets), on one of 100 tenants' buckets.
     String refilled =

@@ -206,14 +206,16 @@ class DockerRegistrySecretChanges {
     if (options.recheck() != null) { // null keeps the re-checks as they are
       secrets.setRecheck(tenant, name, recheck(options.recheck(), now));
     }
-    // New data makes the secret static again; a new source replaces the old one.
-    if (source == null) {
-      sources.remove(tenant, name);
-    } else {
-      putSource(tenant, name, source, now);
-    }
     DockerRegistrySecret modified =
         secrets.find(tenant, name).orElseThrow(() -> new SecretNotFoundException(name));
+    // A new source replaces the old one; new data makes a secret with a source static again (the
+    // read above shows whether it had one, so a static secret's patch costs no extra statement).
+    // The returned metadata still shows the source as it was before this change.
+    if (source != null) {
+      putSource(tenant, name, source, now);
+    } else if (modified.source() != null) {
+      sources.remove(tenant, name);
+    }
     versions.record(caller, name, modified.version(), now, config, sealed, expiry);
     changed(caller, name, action);
     RequestDeadline.ensureNotPassed(clock);

@@ -17,11 +17,14 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code regsecrets_secrets{tenant,state}}: secrets per state, {@code failing} (the last
- *       re-check found refused credentials) before the expiry states {@code expired}, {@code
- *       expiring}, {@code ok}, and {@code unknown} when no expiry is known;
+ *       re-check found refused credentials, or renewals from the credential source fail) before the
+ *       expiry states {@code expired}, {@code expiring}, {@code ok} (also every secret whose source
+ *       renews it), and {@code unknown} when no expiry is known;
  *   <li>{@code regsecrets_secret_earliest_expiry_seconds{tenant}}: seconds until the tenant's
  *       earliest expiry, negative once it passed;
- *   <li>{@code regsecrets_rechecks_total{state}}: re-check verdicts.
+ *   <li>{@code regsecrets_rechecks_total{state}}: re-check verdicts;
+ *   <li>{@code regsecrets_renewals_total{type,outcome}}: renewals from credential sources, {@code
+ *       renewed} or {@code failed}.
  * </ul>
  */
 @Component
@@ -51,12 +54,16 @@ class SecretMetrics {
   void refresh(Instant now) {
     List<MultiGauge.Row<Number>> counts =
         jdbc.sql(
-                "select tenant, state, count(*) from (select tenant, case"
-                    + " when recheck_state = ? then ? when expires_at is null then 'unknown'"
-                    + " when expires_at <= ? then 'expired' when expires_at < ? then 'expiring'"
-                    + " else 'ok' end as state from docker_registry_secret) s group by tenant, state")
+                "select tenant, state, count(*) from (select s.tenant, case"
+                    + " when s.recheck_state = ? or c.state = ? then ?"
+                    + " when c.type is not null then 'ok' when s.expires_at is null then 'unknown'"
+                    + " when s.expires_at <= ? then 'expired' when s.expires_at < ? then 'expiring'"
+                    + " else 'ok' end as state from docker_registry_secret s left join"
+                    + " credential_source c on c.tenant = s.tenant and c.secret_name = s.name) t"
+                    + " group by tenant, state")
             .params(
                 SecretRecheck.FAILING,
+                SecretSource.FAILING,
                 SecretRecheck.FAILING,
                 SqlValues.utc(now),
                 SqlValues.utc(now.plus(properties.expiryWarning())))
@@ -78,6 +85,15 @@ class SecretMetrics {
                         Duration.between(now, SqlValues.instant(rs, "earliest")).toSeconds()))
             .list();
     earliestExpiry.register(earliest, true);
+  }
+
+  void renewal(String type, String outcome) {
+    Counter.builder("regsecrets.renewals")
+        .description("Renewals of logins from credential sources by outcome")
+        .tag("type", type)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
   }
 
   void rechecked(String state) {

@@ -45,6 +45,7 @@ class SourceRenewals implements AutoCloseable {
   private final ObjectProvider<CredentialExchange> exchange;
   private final CredentialSources parser;
   private final SecretCipher cipher;
+  private final SecretMetrics metrics;
   private final ExecutorService workers;
 
   SourceRenewals(
@@ -53,12 +54,14 @@ class SourceRenewals implements AutoCloseable {
       ObjectProvider<CredentialExchange> exchange,
       CredentialSources parser,
       SecretCipher cipher,
+      SecretMetrics metrics,
       SourceProperties properties) {
     this.sources = sources;
     this.changes = changes;
     this.exchange = exchange;
     this.parser = parser;
     this.cipher = cipher;
+    this.metrics = metrics;
     this.workers =
         Executors.newFixedThreadPool(
             properties.renewalConcurrency(),
@@ -113,7 +116,11 @@ class SourceRenewals implements AutoCloseable {
             "renew-" + UUID.randomUUID());
     try {
       DerivedLogin login = exchange.getObject().derive(source);
-      return changes.renew(system, due.name(), due.generation(), login, now);
+      boolean renewed = changes.renew(system, due.name(), due.generation(), login, now);
+      if (renewed) {
+        metrics.renewal(source.type(), "renewed");
+      }
+      return renewed;
     } catch (SourceExchangeException e) {
       log.info(
           "Renewing {}/{} from its {} source failed: {}",
@@ -121,7 +128,9 @@ class SourceRenewals implements AutoCloseable {
           due.name().value(),
           source.type(),
           e.getMessage());
-      changes.renewalFailed(system, due.name(), stored.get(), e.getMessage(), now);
+      if (changes.renewalFailed(system, due.name(), stored.get(), e.getMessage(), now)) {
+        metrics.renewal(source.type(), "failed");
+      }
       return false;
     }
   }

@@ -70,7 +70,9 @@ class CredentialSourceRenewalTests {
   @LocalServerPort int port;
   @Autowired SecretWatch watch;
   @Autowired JdbcClient jdbc;
+  @Autowired SecretMetrics metrics;
   private ApiClient api;
+  private String tenant;
   private String admin;
   private String editor;
   private String namespace;
@@ -122,7 +124,7 @@ class CredentialSourceRenewalTests {
   void tenant() {
     api = new ApiClient(port);
     admin = api.token(TestData.bootstrapKey(DATA_DIR));
-    String tenant = "src-" + UUID.randomUUID().toString().substring(0, 8);
+    tenant = "src-" + UUID.randomUUID().toString().substring(0, 8);
     namespace = "aicore-" + tenant;
     Response key =
         api.post(
@@ -318,6 +320,10 @@ class CredentialSourceRenewalTests {
     watch.round(retryAt);
     assertThat(api.get(SECRETS + "/gh-pull", editor).json().path("source").path("state").asString())
         .isEqualTo("failing");
+    metrics.refresh(Instant.now());
+    assertThat(api.get("/actuator/prometheus", admin).body())
+        .contains("regsecrets_secrets{state=\"failing\",tenant=\"" + tenant + "\"} 1.0")
+        .contains("regsecrets_renewals_total{outcome=\"failed\",type=\"github-app\"}");
 
     CLOUD.refuse(false);
     Instant again =
