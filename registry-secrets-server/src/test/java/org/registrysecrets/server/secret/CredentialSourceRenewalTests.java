@@ -315,7 +315,7 @@ class CredentialSourceRenewalTests {
     RECEIVER.awaitAccepted(
         post ->
             post.body().contains(WebhookEventTypes.RENEWAL_FAILED)
-                && post.body().contains("gh-pull"),
+                && post.body().contains("\"" + tenant + "\""),
         Duration.ofSeconds(20));
     watch.round(retryAt);
     assertThat(api.get(SECRETS + "/gh-pull", editor).json().path("source").path("state").asString())
@@ -344,7 +344,7 @@ class CredentialSourceRenewalTests {
                     post ->
                         post.accepted()
                             && post.body().contains(WebhookEventTypes.RENEWAL_FAILED)
-                            && post.body().contains("gh-pull"))
+                            && post.body().contains("\"" + tenant + "\""))
                 .count())
         .as("one notice per run of failures")
         .isEqualTo(1);
