@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.server.crypto.SecretCipher;
 import org.registrysecrets.server.security.Caller;
 import org.registrysecrets.server.source.CredentialExchange;
@@ -103,17 +104,30 @@ class SourceRenewals implements AutoCloseable {
     if (stored.isEmpty() || !stored.get().generation().equals(due.generation())) {
       return false;
     }
-    CredentialSource source =
-        parser.fromStored(
-            cipher.decrypt(
-                stored.get().ciphertext(),
-                DockerRegistrySecretChanges.sourceContext(due.tenant(), due.name())));
     Caller system =
         new Caller(
             due.tenant(),
             SecretRechecks.ACTOR,
             SecretRechecks.ORIGIN,
             "renew-" + UUID.randomUUID());
+    CredentialSource source;
+    try {
+      source =
+          parser.fromStored(
+              cipher.decrypt(
+                  stored.get().ciphertext(),
+                  DockerRegistrySecretChanges.sourceContext(due.tenant(), due.name())));
+    } catch (InvalidInputException e) {
+      // Stored under settings that changed since (an ACR suffix no longer allowed): say so, on the
+      // same schedule as a refusing vendor, instead of retrying silently.
+      changes.renewalFailed(
+          system,
+          due.name(),
+          stored.get(),
+          "The stored source is no longer accepted: " + e.getMessage(),
+          now);
+      return false;
+    }
     try {
       DerivedLogin login = exchange.getObject().derive(source);
       boolean renewed = changes.renew(system, due.name(), due.generation(), login, now);
