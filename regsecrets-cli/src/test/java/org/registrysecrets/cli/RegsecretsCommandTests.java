@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -167,6 +168,28 @@ class RegsecretsCommandTests {
             "--github-app-key-file",
             key.toString());
     assertThat(gitHub.status()).as(gitHub.toString()).isZero();
+    assertThat(gitHub.out()).isEqualTo("secret/gh-pull created\n");
+    List<Cli.Result> formats = new ArrayList<>();
+    for (String format : List.of("json", "yaml", "name")) {
+      Cli.Result created =
+          cli.run(
+              "create",
+              "gh-" + format,
+              "--github-app-id",
+              "1234",
+              "--github-app-installation-id",
+              "5678",
+              "--github-app-key-file",
+              key.toString(),
+              "-o",
+              format);
+      assertThat(created.status()).as(created.toString()).isZero();
+      formats.add(created);
+    }
+    assertThat(Output.JSON.readTree(formats.get(0).out()).path("id").asString())
+        .isEqualTo("gh-json");
+    assertThat(yaml(formats.get(1)).path("id").asString()).isEqualTo("gh-yaml");
+    assertThat(formats.get(2).out()).isEqualTo("secret/gh-name\n");
     Cli.Result shown = cli.run("get", "gh-pull", "-o", "json");
     assertThat(shown.out()).contains("\"github-app\"").contains("ghcr.io");
     Cli.Result updated =
@@ -209,7 +232,8 @@ class RegsecretsCommandTests {
             "--aws-secret-access-key-stdin");
     assertThat(expiring.status()).isEqualTo(2);
     assertThat(expiring.err()).contains("the server makes each login");
-    for (Cli.Result result : List.of(ecr, gitHub, shown, updated, mixed, expiring)) {
+    formats.addAll(List.of(ecr, gitHub, shown, updated, mixed, expiring));
+    for (Cli.Result result : formats) {
       assertThat(result.toString())
           .doesNotContain("Cli-Aws-Secret-Key-004")
           .doesNotContain(cloud.issued().get(cloud.issued().size() - 1));

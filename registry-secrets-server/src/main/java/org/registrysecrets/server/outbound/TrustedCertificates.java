@@ -26,9 +26,14 @@ public final class TrustedCertificates {
 
   /** A TLS context that trusts the JVM's authorities and those in {@code caFile}. */
   public static SSLContext sslContext(@Nullable Path caFile) {
+    return sslContext(trustManager(caFile));
+  }
+
+  /** A TLS context that trusts what {@code trust} trusts. */
+  public static SSLContext sslContext(X509TrustManager trust) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager(caFile)}, null);
+      context.init(null, new TrustManager[] {trust}, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot set up TLS: " + e.getMessage(), e);

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.server.outbound.TrustedCertificates;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -26,16 +28,14 @@ public class CredentialExchange implements AutoCloseable {
   private final GitHubAppLogins gitHub;
 
   CredentialExchange(SourceProperties properties, Clock clock) {
-    SSLContext tls = TrustedCertificates.sslContext(properties.caFile());
+    // The CA file is read once; every client of every vendor trusts the same authorities.
+    X509TrustManager trust = TrustedCertificates.trustManager(properties.caFile());
+    SSLContext tls = TrustedCertificates.sslContext(trust);
     this.awsHttp =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(properties.timeout())
             .socketTimeout(properties.timeout())
-            .tlsTrustManagersProvider(
-                () ->
-                    new javax.net.ssl.TrustManager[] {
-                      TrustedCertificates.trustManager(properties.caFile())
-                    })
+            .tlsTrustManagersProvider(() -> new TrustManager[] {trust})
             .build();
     VendorHttp http = new VendorHttp(tls, properties.timeout());
     this.ecr = new EcrLogins(properties, awsHttp);

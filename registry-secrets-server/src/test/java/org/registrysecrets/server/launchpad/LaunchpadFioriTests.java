@@ -150,6 +150,13 @@ class LaunchpadFioriTests implements ScreenshotOnFailure.WithBrowser {
     assertThat(page.inDialog("secret-value").isDisplayed()).isTrue();
     assertThat(page.inDialog("secret-gh-app").isDisplayed()).isFalse();
     browser.type(page.inDialog("secret-name"), name);
+    // The keyboard alone changes the kind: Tab to it, then the arrow keys
+    Actions keys = new Actions(browser.driver());
+    keys.sendKeys(Keys.TAB).perform();
+    browser.until(d -> "secret-kind".equals(browser.focused().getDomAttribute("id")));
+    keys.sendKeys(Keys.ARROW_DOWN).perform();
+    browser.until(d -> page.inDialog("secret-ecr-region").isDisplayed());
+    assertThat(page.inDialog("secret-value").isDisplayed()).isFalse();
     page.select(page.inDialog("secret-kind"), "github-app");
     browser.until(d -> page.inDialog("secret-gh-app").isDisplayed());
     assertThat(page.inDialog("secret-value").isDisplayed()).isFalse();
