@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.Identifiers;
 import org.slf4j.MDC;
@@ -31,7 +32,7 @@ public class RequestIds extends OncePerRequestFilter {
     if (id instanceof String value) {
       return value;
     }
-    String generated = UUID.randomUUID().toString();
+    String generated = newId();
     request.setAttribute(ATTRIBUTE, generated);
     return generated;
   }
@@ -42,7 +43,7 @@ public class RequestIds extends OncePerRequestFilter {
       throws ServletException, IOException {
     String id = wellFormed(request.getHeader(HEADER));
     if (id == null) {
-      id = UUID.randomUUID().toString();
+      id = newId();
     }
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);
@@ -57,6 +58,18 @@ public class RequestIds extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilterErrorDispatch() {
     return true;
+  }
+
+  /**
+   * A random (version 4) UUID from {@link ThreadLocalRandom}: a request id names a request and
+   * protects nothing, and {@code UUID.randomUUID()} takes the JDK's one {@code SecureRandom} lock
+   * on every request.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+    return new UUID(high, low).toString();
   }
 
   private static @Nullable String wellFormed(@Nullable String candidate) {

@@ -100,6 +100,7 @@ public class ApiSecurityConfiguration {
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer
+                    .bearerTokenResolver(new BearerTokenHeader())
                     .jwt(
                         jwt ->
                             jwt.jwtAuthenticationConverter(

@@ -1,7 +1,6 @@
 package org.registrysecrets.server.security;
 
 import java.util.concurrent.ConcurrentHashMap;
-import org.registrysecrets.server.crypto.Sha256;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -9,9 +8,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * Remembers tokens whose signature was verified, by a hash of the token, until they expire: SDKs
- * reuse one token for its whole lifetime, and the signature check is the expensive part. The cheap
- * checks (expiry, issuer, audience, revocation) still run on every request.
+ * Remembers tokens whose signature was verified, until they expire: SDKs reuse one token for its
+ * whole lifetime, and the signature check is the expensive part. The cheap checks (expiry, issuer,
+ * audience, revocation) still run on every request. The key is the token itself, which the cached
+ * {@link Jwt} holds anyway: hashing a 1.3 KB token on every request cost more than the lookup.
  */
 public final class CachingJwtDecoder implements JwtDecoder {
 
@@ -32,14 +32,13 @@ public final class CachingJwtDecoder implements JwtDecoder {
 
   @Override
   public Jwt decode(String token) {
-    String key = Sha256.hex(token);
-    Jwt cached = verified.get(key);
+    Jwt cached = verified.get(token);
     if (cached != null) {
       OAuth2TokenValidatorResult result = validator.validate(cached);
       if (!result.hasErrors()) {
         return cached;
       }
-      verified.remove(key);
+      verified.remove(token);
       throw new JwtValidationException("The token is no longer valid", result.getErrors());
     }
     Jwt jwt = verifying.decode(token);
@@ -47,7 +46,7 @@ public final class CachingJwtDecoder implements JwtDecoder {
       if (verified.size() >= MAX_ENTRIES) {
         verified.clear();
       }
-      verified.put(key, jwt);
+      verified.put(token, jwt);
     }
     return jwt;
   }

@@ -4,7 +4,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 
-/** What every machine-facing filter chain shares: no session, no saved requests, no CSRF. */
+/**
+ * What every machine-facing filter chain shares: no session, no saved requests, no CSRF, no logout
+ * (there is no session to end).
+ */
 public final class Stateless {
 
   private Stateless() {}
@@ -18,6 +21,7 @@ public final class Stateless {
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
         .securityContext(context -> context.requireExplicitSave(true))
-        .csrf(AbstractHttpConfigurer::disable);
+        .csrf(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable);
   }
 }
