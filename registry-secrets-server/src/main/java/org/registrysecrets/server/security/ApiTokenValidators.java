@@ -43,9 +43,14 @@ public final class ApiTokenValidators {
       validators.add(
           jwt -> {
             List<String> audience = jwt.getAudience();
-            return audience != null && audience.stream().anyMatch(properties.audience()::contains)
-                ? OAuth2TokenValidatorResult.success()
-                : invalid("The token is not meant for this API (audience)");
+            if (audience != null) {
+              for (String candidate : audience) { // a loop: this runs on every request
+                if (properties.audience().contains(candidate)) {
+                  return OAuth2TokenValidatorResult.success();
+                }
+              }
+            }
+            return invalid("The token is not meant for this API (audience)");
           });
     }
     if (revokedClients != null) {
