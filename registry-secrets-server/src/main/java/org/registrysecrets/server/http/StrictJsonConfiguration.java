@@ -7,11 +7,12 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read strictly: unknown or duplicate fields, trailing content and numbers or
- * booleans where a string belongs are errors, not guesses.
+ * booleans where a string belongs are errors, not guesses. Instants are written as ever, faster.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -30,6 +31,7 @@ class StrictJsonConfiguration {
                     config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .addModule(new SimpleModule("iso-instants").addSerializer(new IsoInstantSerializer()));
   }
 }

@@ -82,7 +82,10 @@ class DockerRegistrySecretController {
 
   private final DockerRegistrySecretService secrets;
   private final SecretPullChecks pullChecks;
-  private final ObjectProvider<SyncStatusProvider> syncStatus;
+
+  /** The Kubernetes sync, when it runs: looked up once, not on every read. */
+  private final @Nullable SyncStatusProvider syncStatus;
+
   private final CredentialSources sources;
   private final SecretProperties properties;
   private final Clock clock;
@@ -96,7 +99,7 @@ class DockerRegistrySecretController {
       Clock clock) {
     this.secrets = secrets;
     this.pullChecks = pullChecks;
-    this.syncStatus = syncStatus;
+    this.syncStatus = syncStatus.getIfAvailable();
     this.sources = sources;
     this.properties = properties;
     this.clock = clock;
@@ -338,7 +341,7 @@ class DockerRegistrySecretController {
       throw new InvalidInputException("\"images\" lists image references as strings.");
     }
     if (QueryParameters.bool("fromWorkloads", fromWorkloads)) {
-      if (syncStatus.getIfAvailable() == null) {
+      if (syncStatus == null) {
         throw new InvalidInputException(
             "fromWorkloads needs the Kubernetes sync (regsecrets.kubernetes.enabled).");
       }
@@ -375,8 +378,7 @@ class DockerRegistrySecretController {
   }
 
   private Map<String, DockerRegistrySecretSync> syncOf(TenantId tenant) {
-    SyncStatusProvider provider = syncStatus.getIfAvailable();
-    return provider == null ? Map.of() : provider.statuses(tenant);
+    return syncStatus == null ? Map.of() : syncStatus.statuses(tenant);
   }
 
   private DockerRegistrySecretMetadata metadata(
