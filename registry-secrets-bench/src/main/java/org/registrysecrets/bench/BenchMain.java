@@ -47,8 +47,17 @@ import org.registrysecrets.client.TokenProvider;
 public final class BenchMain {
 
   /** How long and how often; {@code thorough} adds the start-up series and JMH. */
+  /**
+   * @param jitWarmup how long each path is driven, unmeasured, before the first measurement
+   * @param warmup the unmeasured start of every measurement
+   */
   private record Settings(
-      Duration warmup, Duration duration, int repeats, int seeded, boolean thorough) {}
+      Duration jitWarmup,
+      Duration warmup,
+      Duration duration,
+      int repeats,
+      int seeded,
+      boolean thorough) {}
 
   private static final List<Integer> CONNECTIONS = List.of(1, 32);
 
@@ -91,8 +100,20 @@ public final class BenchMain {
     Path out = Path.of(argument(args, "--out", "bench/results"));
     Settings settings =
         smoke
-            ? new Settings(Duration.ofMillis(100), Duration.ofMillis(500), 1, 200, false)
-            : new Settings(Duration.ofSeconds(1), Duration.ofSeconds(4), 3, 10_000, true);
+            ? new Settings(
+                Duration.ofMillis(100),
+                Duration.ofMillis(100),
+                Duration.ofMillis(500),
+                1,
+                200,
+                false)
+            : new Settings(
+                Duration.ofSeconds(12),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(4),
+                5,
+                10_000,
+                true);
     Path hello =
         Path.of(argument(args, "--hello", "registry-secrets-bench-hello/target/bench-hello.jar"));
     String name = smoke ? "smoke" : LocalDate.now().toString();
@@ -196,6 +217,7 @@ public final class BenchMain {
     String readToken = RegistrySecretsClient.create(readKey).tokens().token();
     seed(server, readToken, postgres ? settings.seeded() : 200, postgres);
     String getOne = "/v2/admin/dockerRegistrySecrets/seed-42";
+    warmUp(server, ceiling, adminClient, readKey, getOne);
 
     for (int connections : CONNECTIONS) {
       if (ceiling != null) {
@@ -262,6 +284,53 @@ public final class BenchMain {
   }
 
   private static final String CEILING = "framework ceiling (Spring hello)";
+
+  /**
+   * Drives every path the scenarios measure, and the ceiling, before anything is measured: on 2
+   * cores the JIT is still compiling the server after a minute of load, and a measurement of a
+   * half-compiled server says more about the JIT than about the server. The ceiling, one
+   * controller, is compiled within seconds either way.
+   */
+  private void warmUp(
+      ServerUnderTest server,
+      @Nullable ServerUnderTest ceiling,
+      RegistrySecretsClient admin,
+      ServiceKey readKey,
+      String getOne) {
+    String readToken = RegistrySecretsClient.create(readKey).tokens().token();
+    String writer =
+        RegistrySecretsClient.create(
+                admin.createServiceKey("bench-warm-up", "editor", "bench warm-up"))
+            .tokens()
+            .token();
+    List<Load.Traffic> paths =
+        new ArrayList<>(
+            List.of(
+                get(server, getOne, readToken),
+                unauthenticated(server, getOne),
+                get(server, "/v2/admin/dockerRegistrySecrets?$top=50&$skip=100", readToken),
+                tokenRequest(readKey),
+                create(server, writer),
+                patch(server, writer, 32)));
+    if (ceiling != null) {
+      paths.add(get(ceiling, "/hello", null));
+    }
+    for (Load.Traffic traffic : paths) {
+      Load.closed("warm-up", 32, Duration.ZERO, settings.jitWarmup(), traffic);
+    }
+    if (ceiling != null) {
+      report.note(
+          "before measuring, each path (get, get without authentication, list, token, create,"
+              + " patch) and the ceiling were driven for "
+              + settings.jitWarmup().toSeconds()
+              + " s at 32 connections, unmeasured; every measurement then has "
+              + settings.warmup().toSeconds()
+              + " s of warm-up of its own and "
+              + settings.duration().toSeconds()
+              + " s measured, median of "
+              + settings.repeats());
+    }
+  }
 
   /**
    * wrk against the ceiling and the server's get, alternating, and the CPU share our Java load
