@@ -457,6 +457,13 @@ public final class BenchMain {
     String key = name + "/" + connections;
     medians.merge(key, median, (old, fresh) -> fresh);
     report.add(median);
+    if (median.errors() > 0) {
+      report.note(
+          key
+              + ": "
+              + median.errors()
+              + " requests failed in the median run; its rate is no measure");
+    }
   }
 
   // --- traffic -----------------------------------------------------------------------------------

@@ -24,10 +24,13 @@ final class ServerUnderTest implements AutoCloseable {
 
   private static final String MAIN_CLASS = "org.registrysecrets.server.RegistrySecretsApplication";
 
-  /** A raised quota, no rate limits, quiet logs: the load is the point. */
+  /**
+   * A quota no run reaches (five runs of creates at 1 connection alone write about 20,000 secrets
+   * into one tenant), no rate limits, quiet logs: the load is the point.
+   */
   static final Map<String, String> BENCH_SETTINGS =
       Map.of(
-          "REGSECRETS_SECRETS_MAX_COUNT", "20000",
+          "REGSECRETS_SECRETS_MAX_COUNT", "1000000",
           "REGSECRETS_API_TENANT_REQUESTS_PER_SECOND", "0",
           "REGSECRETS_API_TOKEN_REQUESTS_PER_SECOND", "0",
           "LOGGING_LEVEL_ROOT", "WARN",

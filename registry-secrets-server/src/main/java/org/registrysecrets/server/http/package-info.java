@@ -1,4 +1,7 @@
-/** HTTP concerns every API shares: request ids, body limits and AI Core's error body. */
+/**
+ * HTTP concerns every API shares: request ids, body limits, AI Core's error body, strict JSON and a
+ * faster lookup of request mappings.
+ */
 @NullMarked
 package org.registrysecrets.server.http;
 
