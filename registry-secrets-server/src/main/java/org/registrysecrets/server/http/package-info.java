@@ -1,6 +1,5 @@
 /**
- * HTTP concerns every API shares: request ids, body limits, AI Core's error body, strict JSON and a
- * faster lookup of request mappings.
+ * HTTP concerns every API shares: request ids, body limits, AI Core's error body and strict JSON.
  */
 @NullMarked
 package org.registrysecrets.server.http;
