@@ -46,8 +46,9 @@ import org.registrysecrets.client.TokenProvider;
  */
 public final class BenchMain {
 
-  /** How long and how often; {@code thorough} adds the start-up series and JMH. */
   /**
+   * How long and how often; {@code thorough} adds the start-up series and JMH.
+   *
    * @param jitWarmup how long each path is driven, unmeasured, before the first measurement
    * @param warmup the unmeasured start of every measurement
    */
@@ -217,7 +218,7 @@ public final class BenchMain {
     String readToken = RegistrySecretsClient.create(readKey).tokens().token();
     seed(server, readToken, postgres ? settings.seeded() : 200, postgres);
     String getOne = "/v2/admin/dockerRegistrySecrets/seed-42";
-    warmUp(server, ceiling, adminClient, readKey, getOne);
+    warmUp(server, ceiling, adminClient, readKey, readToken, getOne);
 
     for (int connections : CONNECTIONS) {
       if (ceiling != null) {
@@ -296,8 +297,8 @@ public final class BenchMain {
       @Nullable ServerUnderTest ceiling,
       RegistrySecretsClient admin,
       ServiceKey readKey,
+      String readToken,
       String getOne) {
-    String readToken = RegistrySecretsClient.create(readKey).tokens().token();
     String writer =
         RegistrySecretsClient.create(
                 admin.createServiceKey("bench-warm-up", "editor", "bench warm-up"))
