@@ -17,10 +17,12 @@ RUN groupadd --system --gid 10001 registry-secrets \
  && useradd --system --uid 10001 --gid 10001 --no-create-home registry-secrets
 WORKDIR /opt/registry-secrets
 COPY --from=build /src/registry-secrets-server/target/registry-secrets.jar /tmp/registry-secrets.jar
+# The server's JVM options (registry-secrets-server/jvm.options), for the training run and the entrypoint.
+COPY --from=build /src/registry-secrets-server/jvm.options /opt/registry-secrets/jvm.options
 # Unpacked jar plus a CDS archive from a training run that starts the context and exits.
-RUN java -Djarmode=tools -jar /tmp/registry-secrets.jar extract --destination /opt/registry-secrets \
+RUN java -Djarmode=tools -jar /tmp/registry-secrets.jar extract --force --destination /opt/registry-secrets \
  && rm /tmp/registry-secrets.jar \
- && REGSECRETS_DATA_DIR=/tmp/training java -XX:ArchiveClassesAtExit=registry-secrets.jsa \
+ && REGSECRETS_DATA_DIR=/tmp/training java @jvm.options -XX:ArchiveClassesAtExit=registry-secrets.jsa \
       -Dspring.context.exit=onRefresh -jar registry-secrets.jar \
  && rm -rf /tmp/training
 USER 10001:10001
@@ -28,4 +30,4 @@ USER 10001:10001
 ENV REGSECRETS_DATA_DIR=/var/lib/registry-secrets \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:SharedArchiveFile=/opt/registry-secrets/registry-secrets.jsa"
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/opt/registry-secrets/registry-secrets.jar"]
+ENTRYPOINT ["java", "@/opt/registry-secrets/jvm.options", "-jar", "/opt/registry-secrets/registry-secrets.jar"]

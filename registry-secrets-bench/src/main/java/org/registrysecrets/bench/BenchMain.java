@@ -2,6 +2,7 @@ package org.registrysecrets.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -81,10 +82,17 @@ public final class BenchMain {
 
   private final boolean profile;
 
+  /**
+   * The server's JVM options as it ships them (a java @-file beside the module's {@code target}):
+   * every JVM the benchmark starts, the framework ceiling's too, gets them first.
+   */
+  private final Path jvmOptions;
+
   private BenchMain(Settings settings, Path jar, Path hello, boolean profile) {
     this.settings = settings;
     this.jar = jar;
     this.hello = hello;
+    this.jvmOptions = jar.toAbsolutePath().resolve("../../jvm.options").normalize();
     try {
       this.baselines =
           Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -151,6 +159,9 @@ public final class BenchMain {
               "POSTGRES_PASSWORD", "");
       Map<String, String> onH2 = Map.of();
 
+      report.figure(
+          "JVM options of every start (" + jvmOptions.getFileName() + ", then -Xmx256m)",
+          String.join(" ", shippedOptions()));
       Path cds = prepareCds(jar, onPostgres);
       Path helloCds = prepareCds(hello, Map.of());
       if (settings.thorough()) {
@@ -159,7 +170,7 @@ public final class BenchMain {
 
       Path recording = cds.resolve("server.jfr");
       // JDK 17 crashes recording JFR with a dynamic CDS archive: profile without the archive.
-      List<String> options = new ArrayList<>(profile ? List.of("-Xmx256m") : cdsOptions(cds));
+      List<String> options = new ArrayList<>(profile ? heap() : cdsOptions(cds));
       if (profile) {
         options.add(
             "-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
@@ -194,7 +205,7 @@ public final class BenchMain {
         JfrSummary.hottest(recording, 15)
             .forEach(method -> report.note("hot method under load (JFR): " + method));
       }
-      try (ServerUnderTest h2 = ServerUnderTest.start(jar, baselines, List.of("-Xmx256m"), onH2)) {
+      try (ServerUnderTest h2 = ServerUnderTest.start(jar, baselines, heap(), onH2)) {
         scenarios(h2, null, false);
       }
     }
@@ -637,7 +648,7 @@ public final class BenchMain {
         ServerUnderTest.currentJava(),
         directory.resolve(fatJar.getFileName()),
         "-XX:ArchiveClassesAtExit=" + directory.resolve("app.jsa"),
-        List.of(),
+        List.of("@" + jvmOptions),
         environment);
     return directory;
   }
@@ -677,16 +688,40 @@ public final class BenchMain {
     run(new ProcessBuilder(command), training);
   }
 
-  private static List<String> cdsOptions(Path cds) {
-    return List.of("-Xmx256m", "-XX:SharedArchiveFile=" + cds.resolve("app.jsa"), "-Xshare:auto");
+  /** The shipped options and the heap every measured start gets. */
+  private List<String> heap() {
+    return List.of("@" + jvmOptions, "-Xmx256m");
+  }
+
+  /** The options in {@link #jvmOptions}, without its comments. */
+  private List<String> shippedOptions() throws IOException {
+    return Files.readAllLines(jvmOptions).stream()
+        .map(line -> line.replaceAll("#.*", "").strip())
+        .filter(option -> !option.isEmpty())
+        .toList();
+  }
+
+  private List<String> cdsOptions(Path cds) {
+    return with(heap(), "-XX:SharedArchiveFile=" + cds.resolve("app.jsa"), "-Xshare:auto");
+  }
+
+  private static List<String> with(List<String> options, String... more) {
+    List<String> all = new ArrayList<>(options);
+    all.addAll(List.of(more));
+    return all;
   }
 
   /**
    * Java 25's options: its AOT cache (JEP 483/514, classes loaded and linked ahead of time) and
    * compact object headers (JEP 519).
    */
-  private static List<String> java25Options(Path cache) {
-    return List.of("-Xmx256m", "-XX:+UseCompactObjectHeaders", "-XX:AOTCache=" + cache);
+  private List<String> java25Options(Path cache) {
+    return with(java25Training(), "-XX:AOTCache=" + cache);
+  }
+
+  /** Java 25's options while it trains its AOT cache. */
+  private List<String> java25Training() {
+    return with(heap(), "-XX:+UseCompactObjectHeaders");
   }
 
   /**
@@ -698,7 +733,7 @@ public final class BenchMain {
     List<Double> best = new ArrayList<>();
     for (boolean withCds : List.of(false, true)) {
       Path target = withCds ? cds.resolve(jar.getFileName()) : jar;
-      List<String> options = withCds ? cdsOptions(cds) : List.of("-Xmx256m");
+      List<String> options = withCds ? cdsOptions(cds) : heap();
       String label = withCds ? "JDK 17 with CDS" : "JDK 17 without CDS";
       double median =
           startups(label, ServerUnderTest.currentJava(), target, options, environment, false);
@@ -712,7 +747,7 @@ public final class BenchMain {
           JAVA_25.toString(),
           cds.resolve(jar.getFileName()),
           "-XX:AOTCacheOutput=" + cache,
-          List.of("-Xmx256m", "-XX:+UseCompactObjectHeaders"),
+          java25Training(),
           environment);
       best.add(
           startups(
@@ -740,12 +775,7 @@ public final class BenchMain {
   private void helloStartup(Path helloCds) throws Exception {
     Path thinJar = helloCds.resolve(hello.getFileName());
     Path cache = helloCds.resolve("app.aot");
-    train(
-        JAVA_25.toString(),
-        thinJar,
-        "-XX:AOTCacheOutput=" + cache,
-        List.of("-Xmx256m", "-XX:+UseCompactObjectHeaders"),
-        Map.of());
+    train(JAVA_25.toString(), thinJar, "-XX:AOTCacheOutput=" + cache, java25Training(), Map.of());
     List<Double> seconds = new ArrayList<>();
     for (int i = 0; i < settings.repeats(); i++) {
       try (ServerUnderTest ceiling =

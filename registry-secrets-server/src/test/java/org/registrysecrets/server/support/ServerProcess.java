@@ -170,6 +170,7 @@ public final class ServerProcess implements AutoCloseable {
     command.addAll(
         List.of(
             java,
+            "@" + jvmOptions(jar),
             "-Xmx256m",
             "-jar",
             jar.toAbsolutePath().toString(),
@@ -204,6 +205,11 @@ public final class ServerProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException("registry-secrets.jar is missing: package the server first");
+  }
+
+  /** The JVM options the server ships with, beside the module's {@code target} folder. */
+  private static Path jvmOptions(Path jar) {
+    return jar.toAbsolutePath().resolve("../../jvm.options").normalize();
   }
 
   private void awaitHealthy(Process started, Path log) throws IOException, InterruptedException {
