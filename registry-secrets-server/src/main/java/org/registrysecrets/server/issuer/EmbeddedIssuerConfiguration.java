@@ -111,14 +111,19 @@ class EmbeddedIssuerConfiguration {
   }
 
   @Bean
-  ServiceKeyService serviceKeyService(
-      JdbcServiceKeyRepository keys, PublicUrl publicUrl, IssuerProperties properties) {
-    return new ServiceKeyService(keys, new ClientSecretHasher(), publicUrl, properties);
+  RevocationCache revocationCache(JdbcServiceKeyRepository keys, IssuerProperties properties) {
+    return new RevocationCache(keys, properties.revocationCacheTtl());
   }
 
   @Bean
-  RevocationFeed revocationFeed(ServiceKeyService serviceKeys, IssuerProperties properties) {
-    return new RevocationFeed(serviceKeys, properties.revocationPoll());
+  ServiceKeyService serviceKeyService(
+      JdbcServiceKeyRepository keys, PublicUrl publicUrl, RevocationCache revocations) {
+    return new ServiceKeyService(keys, new ClientSecretHasher(), publicUrl, revocations);
+  }
+
+  @Bean
+  RevocationFeed revocationFeed(RevocationCache revocations, IssuerProperties properties) {
+    return new RevocationFeed(revocations, properties.revocationPoll());
   }
 
   @Bean
@@ -190,11 +195,11 @@ class EmbeddedIssuerConfiguration {
       RSAKey issuerSigningKey,
       PublicUrl publicUrl,
       SecurityProperties security,
-      ServiceKeyService serviceKeys)
+      RevocationCache revocations)
       throws JOSEException {
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withPublicKey(issuerSigningKey.toRSAPublicKey()).build();
-    var validator = ApiTokenValidators.create(security, publicUrl::get, serviceKeys);
+    var validator = ApiTokenValidators.create(security, publicUrl::get, revocations);
     decoder.setJwtValidator(validator);
     return new CachingJwtDecoder(decoder, validator);
   }

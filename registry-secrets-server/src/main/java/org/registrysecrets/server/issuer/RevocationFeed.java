@@ -13,20 +13,20 @@ import org.springframework.context.SmartLifecycle;
  */
 final class RevocationFeed implements SmartLifecycle {
 
-  private final ServiceKeyService serviceKeys;
+  private final RevocationCache revocations;
   private final Duration every;
   private final PeriodicTask task = new PeriodicTask("revocation-feed");
   private volatile boolean running;
 
-  RevocationFeed(ServiceKeyService serviceKeys, Duration every) {
-    this.serviceKeys = serviceKeys;
+  RevocationFeed(RevocationCache revocations, Duration every) {
+    this.revocations = revocations;
     this.every = every;
   }
 
   @Override
   public void start() {
     running = true;
-    task.start(every, serviceKeys::learnRecentRevocations);
+    task.start(every, revocations::learnRecentRevocations);
   }
 
   @Override

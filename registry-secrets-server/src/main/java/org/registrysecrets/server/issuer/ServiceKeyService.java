@@ -2,21 +2,17 @@ package org.registrysecrets.server.issuer;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.ServiceKeyRole;
 import org.registrysecrets.api.wire.ServiceKey;
 import org.registrysecrets.api.wire.ServiceKeyInfo;
 import org.registrysecrets.server.instance.PublicUrl;
-import org.registrysecrets.server.security.RevokedClients;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,27 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
  * Issues, lists and revokes service keys. A key's secret exists in plain text only in the response
  * that creates it (and in the bootstrap key file); the database keeps its hash.
  */
-public class ServiceKeyService implements RevokedClients {
+public class ServiceKeyService {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Duration CLOCK_SKEW_MARGIN = Duration.ofSeconds(5);
 
   private final JdbcServiceKeyRepository keys;
   private final ClientSecretHasher hasher;
   private final PublicUrl publicUrl;
-  private final IssuerProperties properties;
+  private final RevocationCache revocations;
   private final Clock clock = Clock.systemUTC();
-  private final Map<String, CachedRevocation> revocations = new ConcurrentHashMap<>();
 
   ServiceKeyService(
       JdbcServiceKeyRepository keys,
       ClientSecretHasher hasher,
       PublicUrl publicUrl,
-      IssuerProperties properties) {
+      RevocationCache revocations) {
     this.keys = keys;
     this.hasher = hasher;
     this.publicUrl = publicUrl;
-    this.properties = properties;
+    this.revocations = revocations;
   }
 
   /** Creates a key for {@code tenant} with a grantable role ({@code viewer} or {@code editor}). */
@@ -104,32 +98,7 @@ public class ServiceKeyService implements RevokedClients {
               + " and restart to replace it.");
     }
     keys.revoke(clientId, now());
-    revocations.put(clientId, new CachedRevocation(true, Instant.MAX));
-  }
-
-  @Override
-  public boolean isRevoked(String clientId) {
-    Instant now = clock.instant();
-    CachedRevocation cached = revocations.get(clientId);
-    if (cached != null && cached.validUntil().isAfter(now)) {
-      return cached.revoked();
-    }
-    boolean revoked = keys.find(clientId).map(ServiceKeyRecord::revoked).orElse(true);
-    revocations.put(
-        clientId, new CachedRevocation(revoked, now.plus(properties.revocationCacheTtl())));
-    return revoked;
-  }
-
-  /**
-   * Learns the keys that any replica revoked lately. A cached "not revoked" lives at most the cache
-   * TTL, so revocations older than that (plus a margin for clocks that differ between replicas)
-   * reach this replica through the cache anyway.
-   */
-  void learnRecentRevocations() {
-    Instant since = clock.instant().minus(properties.revocationCacheTtl()).minus(CLOCK_SKEW_MARGIN);
-    for (String clientId : keys.revokedSince(since)) {
-      revocations.put(clientId, new CachedRevocation(true, Instant.MAX));
-    }
+    revocations.revoked(clientId);
   }
 
   Optional<ServiceKeyRecord> findActive(String clientId) {
@@ -159,6 +128,4 @@ public class ServiceKeyService implements RevokedClients {
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
-
-  private record CachedRevocation(boolean revoked, Instant validUntil) {}
 }

@@ -3,7 +3,9 @@ package org.registrysecrets.server.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -12,12 +14,15 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
 /**
  * The checks every API token passes: expiry, issuer, audience and, for our own clients, revocation.
  */
 public final class ApiTokenValidators {
+
+  /** How far the issuer's clock may differ from ours: Spring's default. */
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
   private ApiTokenValidators() {}
 
@@ -30,24 +35,27 @@ public final class ApiTokenValidators {
       @Nullable Supplier<String> issuer,
       @Nullable RevokedClients revokedClients) {
     List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-    validators.add(new JwtTimestampValidator());
-    validators.add(jwt -> lifetime(jwt, properties.maxTokenLifetime()));
+    validators.add(jwt -> times(jwt, properties.maxTokenLifetime()));
     if (issuer != null) {
       validators.add(
           jwt ->
-              issuer.get().equals(jwt.getClaimAsString("iss"))
+              issuer.get().equals(Claims.string(jwt, JwtClaimNames.ISS))
                   ? OAuth2TokenValidatorResult.success()
                   : invalid("The token was issued by another issuer"));
     }
     if (!properties.audience().isEmpty()) {
       validators.add(
           jwt -> {
-            List<String> audience = jwt.getAudience();
-            if (audience != null) {
-              for (String candidate : audience) { // a loop: this runs on every request
-                if (properties.audience().contains(candidate)) {
-                  return OAuth2TokenValidatorResult.success();
-                }
+            // The decoder leaves a list of strings; no conversion, and a loop: this runs on every
+            // request.
+            Object audience = jwt.getClaims().get(JwtClaimNames.AUD);
+            Collection<?> candidates =
+                audience instanceof Collection<?> values
+                    ? values
+                    : Objects.requireNonNullElse(jwt.getAudience(), List.of());
+            for (Object candidate : candidates) {
+              if (properties.audience().contains(candidate)) {
+                return OAuth2TokenValidatorResult.success();
               }
             }
             return invalid("The token is not meant for this API (audience)");
@@ -56,7 +64,7 @@ public final class ApiTokenValidators {
     if (revokedClients != null) {
       validators.add(
           jwt -> {
-            String client = jwt.getClaimAsString("client_id");
+            String client = Claims.string(jwt, "client_id");
             return client != null && revokedClients.isRevoked(client)
                 ? invalid("The service key of this token was revoked")
                 : OAuth2TokenValidatorResult.success();
@@ -66,18 +74,27 @@ public final class ApiTokenValidators {
   }
 
   /**
-   * A token must expire, and within {@code max} of being issued and of now: a token that never
-   * expires cannot be taken back. The earlier of {@code iat} and now counts, since an issuer could
-   * claim a future {@code iat} (and Spring fills a missing one in as one second before {@code
-   * exp}).
+   * A token must be current and expire, within {@code max} of being issued and of now: a token that
+   * never expires cannot be taken back. Expiry and {@code nbf} allow {@link #CLOCK_SKEW} between
+   * the issuer's clock and ours, as Spring's {@code JwtTimestampValidator} does; this check
+   * replaces that one because its claim conversions cost more than the check. The earlier of {@code
+   * iat} and now counts for the lifetime, since an issuer could claim a future {@code iat} (and
+   * Spring fills a missing one in as one second before {@code exp}).
    */
-  private static OAuth2TokenValidatorResult lifetime(Jwt jwt, Duration max) {
-    Instant expiresAt = jwt.getExpiresAt();
+  private static OAuth2TokenValidatorResult times(Jwt jwt, Duration max) {
+    Instant expiresAt = Claims.instant(jwt, JwtClaimNames.EXP);
     if (expiresAt == null) {
       return invalid("The token has no expiry (exp)");
     }
     Instant now = Instant.now();
-    Instant issuedAt = jwt.getIssuedAt();
+    if (now.minus(CLOCK_SKEW).isAfter(expiresAt)) {
+      return invalid("The token expired at " + expiresAt);
+    }
+    Instant notBefore = Claims.instant(jwt, JwtClaimNames.NBF);
+    if (notBefore != null && now.plus(CLOCK_SKEW).isBefore(notBefore)) {
+      return invalid("The token is not valid before " + notBefore);
+    }
+    Instant issuedAt = Claims.instant(jwt, JwtClaimNames.IAT);
     Instant from = issuedAt != null && issuedAt.isBefore(now) ? issuedAt : now;
     return Duration.between(from, expiresAt).compareTo(max) > 0
         ? invalid("The token lives longer than this API accepts (" + max + ")")

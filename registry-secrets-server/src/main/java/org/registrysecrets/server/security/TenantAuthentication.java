@@ -31,7 +31,7 @@ public class TenantAuthentication extends JwtAuthenticationToken {
 
   /** The token's {@code origin} claim (who signed the person in), else {@link Caller#API}. */
   public String origin() {
-    String origin = getToken().getClaimAsString("origin");
+    String origin = Claims.string(getToken(), "origin");
     return origin == null || origin.isBlank() ? Caller.API : origin;
   }
 }

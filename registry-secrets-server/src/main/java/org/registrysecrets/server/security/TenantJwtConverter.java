@@ -2,9 +2,9 @@ package org.registrysecrets.server.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.core.convert.converter.Converter;
@@ -22,6 +22,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public class TenantJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
+  /** One authority per scope, shared: they are immutable, and each new one checks its text. */
+  private static final Map<String, GrantedAuthority> AUTHORITIES =
+      Scopes.ALL.stream()
+          .collect(Collectors.toUnmodifiableMap(scope -> scope, SimpleGrantedAuthority::new));
+
+  /** The claims that name who acts, most specific first. */
+  private static final List<String> ACTOR_CLAIMS = List.of("user_name", "client_id", "azp", "sub");
+
   private final String tenantClaim;
 
   public TenantJwtConverter(String tenantClaim) {
@@ -30,7 +38,7 @@ public class TenantJwtConverter implements Converter<Jwt, AbstractAuthentication
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
-    String tenant = jwt.getClaimAsString(tenantClaim);
+    String tenant = Claims.string(jwt, tenantClaim);
     if (tenant == null || !TenantId.isValid(tenant)) {
       throw new OAuth2AuthenticationException(
           new OAuth2Error(
@@ -41,20 +49,20 @@ public class TenantJwtConverter implements Converter<Jwt, AbstractAuthentication
     return new TenantAuthentication(jwt, authorities(jwt), TenantId.of(tenant), actor(jwt));
   }
 
-  private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-    Set<String> scopes = new LinkedHashSet<>();
-    for (String granted : grantedScopes(jwt)) {
-      String scope = Scopes.normalize(granted);
-      if (scope != null) {
-        scopes.add(scope);
+  /** Loops, not streams: this runs on every request. */
+  private static List<GrantedAuthority> authorities(Jwt jwt) {
+    List<GrantedAuthority> authorities = new ArrayList<>(AUTHORITIES.size());
+    for (Object granted : grantedScopes(jwt)) {
+      String scope = Scopes.normalize(String.valueOf(granted));
+      GrantedAuthority authority = scope == null ? null : AUTHORITIES.get(scope);
+      if (authority != null && !authorities.contains(authority)) {
+        authorities.add(authority);
       }
     }
-    List<GrantedAuthority> authorities = new ArrayList<>();
-    scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope)));
     return authorities;
   }
 
-  private static List<String> grantedScopes(Jwt jwt) {
+  private static Collection<?> grantedScopes(Jwt jwt) {
     Object claim = jwt.getClaims().get("scope");
     if (claim == null) {
       claim = jwt.getClaims().get("scp");
@@ -63,14 +71,14 @@ public class TenantJwtConverter implements Converter<Jwt, AbstractAuthentication
       return List.of(text.split(" "));
     }
     if (claim instanceof Collection<?> values) {
-      return values.stream().map(String::valueOf).toList();
+      return values;
     }
     return List.of();
   }
 
   private static String actor(Jwt jwt) {
-    for (String claim : List.of("user_name", "client_id", "azp", "sub")) {
-      @Nullable String value = jwt.getClaimAsString(claim);
+    for (String claim : ACTOR_CLAIMS) {
+      @Nullable String value = Claims.string(jwt, claim);
       if (value != null && !value.isBlank()) {
         return value;
       }
