@@ -10,11 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Spring Boot jar in its own process on loopback (the server, or the framework-ceiling
@@ -44,11 +48,15 @@ final class ServerUnderTest implements AutoCloseable {
   final Duration startup;
   private final Process process;
 
-  private ServerUnderTest(int port, Path dataDir, Duration startup, Process process) {
+  /** The JVM's log of its collections, one line per pause with the wall-clock time it ended. */
+  private final Path gcLog;
+
+  private ServerUnderTest(int port, Path dataDir, Duration startup, Process process, Path gcLog) {
     this.port = port;
     this.dataDir = dataDir;
     this.startup = startup;
     this.process = process;
+    this.gcLog = gcLog;
   }
 
   /** The server on the benchmark's own JDK. */
@@ -108,6 +116,8 @@ final class ServerUnderTest implements AutoCloseable {
     int port = freePort();
     Path logs = Files.createTempDirectory("bench-server-");
     List<String> arguments = new ArrayList<>(command);
+    Path gcLog = logs.resolve("gc.log");
+    arguments.add(1, "-Xlog:gc:file=" + gcLog + ":time");
     arguments.add("--server.address=127.0.0.1");
     ProcessBuilder builder =
         new ProcessBuilder(arguments)
@@ -133,7 +143,8 @@ final class ServerUnderTest implements AutoCloseable {
               port,
               Path.of(builder.environment().get("REGSECRETS_DATA_DIR")),
               Duration.ofNanos(System.nanoTime() - started),
-              process);
+              process,
+              gcLog);
         }
       } catch (IOException e) {
         // not listening yet
@@ -166,6 +177,33 @@ final class ServerUnderTest implements AutoCloseable {
     }
     return Double.NaN;
   }
+
+  /** The collections whose pause ended between two wall-clock times, in epoch milliseconds. */
+  GcPauses gcPauses(long fromMillis, long toMillis) throws IOException {
+    int count = 0;
+    double longest = 0;
+    for (String line : Files.readAllLines(gcLog)) {
+      Matcher pause = GC_PAUSE.matcher(line);
+      if (pause.matches()) {
+        long at = OffsetDateTime.parse(pause.group(1), GC_TIME).toInstant().toEpochMilli();
+        if (at >= fromMillis && at <= toMillis) {
+          count++;
+          longest = Math.max(longest, Double.parseDouble(pause.group(2)));
+        }
+      }
+    }
+    return new GcPauses(count, longest);
+  }
+
+  /** How many collections paused the server, and the longest pause in milliseconds. */
+  record GcPauses(int count, double longestMillis) {}
+
+  /** {@code [2026-12-07T12:00:00.123+0000] GC(7) Pause Young (Allocation Failure) ... 3.456ms}. */
+  private static final Pattern GC_PAUSE =
+      Pattern.compile("^\\[([^\\]]+)\\] GC\\(\\d+\\) Pause .* ([0-9.]+)ms$");
+
+  private static final DateTimeFormatter GC_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private void awaitServiceKey() throws InterruptedException {
     for (int i = 0; i < 500 && !Files.exists(serviceKey()); i++) {
