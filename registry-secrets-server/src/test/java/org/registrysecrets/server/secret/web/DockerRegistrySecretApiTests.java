@@ -461,6 +461,19 @@ class DockerRegistrySecretApiTests extends ServerTestBase {
   }
 
   @Test
+  void routesPercentEncodedPathsAsTheirDecodedForm() {
+    create("routed");
+
+    Response encodedLiteral = api.get("/v2/admin/docker%52egistrySecrets/routed", editor);
+    Response encodedName = api.get(SECRETS + "/rou%74ed", editor);
+
+    assertThat(encodedLiteral.status()).isEqualTo(200);
+    assertThat(encodedLiteral.json().get("name").asString()).isEqualTo("routed");
+    assertThat(encodedName.status()).isEqualTo(200);
+    assertThat(encodedName.json().get("name").asString()).isEqualTo("routed");
+  }
+
+  @Test
   void servesAnOpenApiDocumentOfTheCalls() {
     Response document = api.get("/v3/api-docs", editor);
 
