@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Spring Boot jar in its own process on loopback (the server, or the framework-ceiling
@@ -69,19 +70,23 @@ final class ServerUnderTest implements AutoCloseable {
   /**
    * Starts the server {@code jar} on {@code java} with the benchmark's baselines on its classpath:
    * beside a fat jar through Spring Boot's {@code PropertiesLauncher} and {@code loader.path},
-   * beside an extracted (thin) jar on the plain class path.
+   * beside an extracted (thin) jar on the plain class path. Without baselines ({@code null}) it is
+   * the jar as shipped, which alone builds its context from Spring AOT's definitions: the baselines
+   * add an auto-configuration, so the server builds theirs from the classes.
    */
   static ServerUnderTest start(
       String java,
       Path jar,
-      Path baselines,
+      @Nullable Path baselines,
       List<String> jvmOptions,
       Map<String, String> environment)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
-    if (Files.isDirectory(jar.toAbsolutePath().resolveSibling("lib"))) {
+    if (baselines == null) {
+      command.addAll(List.of("-jar", jar.toString()));
+    } else if (Files.isDirectory(jar.toAbsolutePath().resolveSibling("lib"))) {
       command.addAll(List.of("-cp", jar + File.pathSeparator + baselines, MAIN_CLASS));
     } else {
       command.addAll(
@@ -92,6 +97,8 @@ final class ServerUnderTest implements AutoCloseable {
               "-Dloader.main=" + MAIN_CLASS,
               "org.springframework.boot.loader.launch.PropertiesLauncher"));
     }
+    // Its start-up line says whether the context came from Spring AOT ("AOT-processed").
+    command.add("--logging.level." + MAIN_CLASS + "=INFO");
     Map<String, String> settings = new HashMap<>(BENCH_SETTINGS);
     settings.putAll(environment);
     settings.put("REGSECRETS_ADMIN_PASSWORD", "bench-admin-password");
@@ -165,6 +172,11 @@ final class ServerUnderTest implements AutoCloseable {
 
   Path serviceKey() {
     return dataDir.resolve("service-key.json");
+  }
+
+  /** Whether this start built its context from Spring AOT's generated definitions. */
+  boolean springAot() throws IOException {
+    return Files.readString(gcLog.resolveSibling("server.log")).contains("Starting AOT-processed");
   }
 
   /** Resident memory in MB, from /proc. */
