@@ -72,7 +72,7 @@ final class ServerUnderTest implements AutoCloseable {
    * beside a fat jar through Spring Boot's {@code PropertiesLauncher} and {@code loader.path},
    * beside an extracted (thin) jar on the plain class path. Without baselines ({@code null}) it is
    * the jar as shipped, which alone builds its context from Spring AOT's definitions: the baselines
-   * add an auto-configuration, so the server builds theirs from the classes.
+   * add an auto-configuration the build did not see, so with them it builds from the classes.
    */
   static ServerUnderTest start(
       String java,

@@ -36,7 +36,10 @@ class SpringAotGuard implements EnvironmentPostProcessor {
     } else if (AotDetector.useGeneratedArtifacts()) {
       ClassLoader loader = application.getClassLoader();
       ConditionInputs built = ConditionInputs.read(loader);
-      String differs = built == null ? null : built.firstDifference(environment, loader);
+      String differs =
+          built == null
+              ? "this jar was built without Spring AOT"
+              : built.firstDifference(environment, loader);
       if (differs != null) {
         System.setProperty(AotDetector.AOT_ENABLED, "false");
         log.info(
