@@ -20,8 +20,11 @@ import org.springframework.web.util.pattern.PathPattern;
  *
  * <ul>
  *   <li>a pattern only matches a path that starts with the pattern's literal text up to its first
- *       variable or wildcard. Only paths without {@code %} or {@code ;} take this shortcut: Spring
- *       matches decoded segments without their parameters, which the literal text would not see;
+ *       variable or wildcard, and ends with its literal text after the last one; a pattern without
+ *       either only matches itself. So {@code /dockerRegistrySecrets/seed-42} is not tried against
+ *       the list's {@code /dockerRegistrySecrets} nor against {@code /{name}/versions}. Only paths
+ *       without {@code %} or {@code ;} take this shortcut: Spring matches decoded segments without
+ *       their parameters, which the literal text would not see;
  *   <li>a mapping that names its methods only matches one of them. Only GET, POST, PUT, PATCH and
  *       DELETE take this shortcut: Spring lets HEAD match GET and answers OPTIONS itself.
  * </ul>
@@ -88,10 +91,10 @@ final class PrefilteredHandlerMapping extends RequestMappingHandlerMapping {
   private record Lookup(@Nullable String plainPath, int method) {}
 
   /**
-   * @param prefixes the literal prefix of each path pattern; one empty prefix without patterns
+   * @param paths the literal ends of each path pattern; one that matches any path without patterns
    * @param methods the mapping's methods as bits of {@link RequestMethod}'s order; 0 for any
    */
-  private record Prefilter(String[] prefixes, int methods) {
+  private record Prefilter(LiteralEnds[] paths, int methods) {
 
     static Prefilter of(RequestMappingInfo info) {
       int methods = 0;
@@ -99,14 +102,14 @@ final class PrefilteredHandlerMapping extends RequestMappingHandlerMapping {
         methods |= 1 << method.ordinal();
       }
       PathPatternsRequestCondition condition = info.getPathPatternsCondition();
-      String[] prefixes =
+      LiteralEnds[] paths =
           condition == null || condition.getPatterns().isEmpty()
-              ? new String[] {""}
+              ? new LiteralEnds[] {LiteralEnds.ANY}
               : condition.getPatterns().stream()
                   .map(PathPattern::getPatternString)
-                  .map(PrefilteredHandlerMapping::literalPrefix)
-                  .toArray(String[]::new);
-      return new Prefilter(prefixes, methods);
+                  .map(LiteralEnds::of)
+                  .toArray(LiteralEnds[]::new);
+      return new Prefilter(paths, methods);
     }
 
     boolean mayMatch(Lookup lookup) {
@@ -117,8 +120,8 @@ final class PrefilteredHandlerMapping extends RequestMappingHandlerMapping {
       if (path == null) {
         return true;
       }
-      for (String prefix : prefixes) {
-        if (path.startsWith(prefix)) {
+      for (LiteralEnds ends : paths) {
+        if (ends.mayMatch(path)) {
           return true;
         }
       }
@@ -126,12 +129,42 @@ final class PrefilteredHandlerMapping extends RequestMappingHandlerMapping {
     }
   }
 
-  /** The text of a pattern before its first variable ({@code {}) or wildcard ({@code *}, {@code ?}). */
-  static String literalPrefix(String pattern) {
-    int end = 0;
-    while (end < pattern.length() && "{*?".indexOf(pattern.charAt(end)) < 0) {
-      end++;
+  /**
+   * What a path pattern's literal text says of the paths it matches.
+   *
+   * @param prefix the text before the first variable or wildcard
+   * @param suffix the text after the last one
+   * @param exact whether the pattern has neither, so that it only matches itself
+   */
+  record LiteralEnds(String prefix, String suffix, boolean exact) {
+
+    static final LiteralEnds ANY = new LiteralEnds("", "", false);
+
+    private static final String WILDCARDS = "{}*?";
+
+    static LiteralEnds of(String pattern) {
+      int first = 0;
+      while (first < pattern.length() && WILDCARDS.indexOf(pattern.charAt(first)) < 0) {
+        first++;
+      }
+      if (first == pattern.length()) {
+        return new LiteralEnds(pattern, "", true);
+      }
+      String prefix = pattern.substring(0, first);
+      // "/files/**" and "/files/{*path}" also match "/files", without the separator.
+      boolean rest = pattern.startsWith("**", first) || pattern.startsWith("{*", first);
+      if (rest && prefix.endsWith("/")) {
+        prefix = prefix.substring(0, prefix.length() - 1);
+      }
+      int last = pattern.length();
+      while (WILDCARDS.indexOf(pattern.charAt(last - 1)) < 0) {
+        last--;
+      }
+      return new LiteralEnds(prefix, pattern.substring(last), false);
     }
-    return pattern.substring(0, end);
+
+    boolean mayMatch(String path) {
+      return exact ? path.equals(prefix) : path.startsWith(prefix) && path.endsWith(suffix);
+    }
   }
 }
