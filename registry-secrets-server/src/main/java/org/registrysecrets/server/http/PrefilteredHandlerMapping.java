@@ -32,8 +32,15 @@ import org.springframework.web.util.pattern.PathPattern;
  * A mapping refused here would be refused by Spring's own tests too, so the same handler wins; the
  * 404, 405 and 415 answers come from Spring's separate pass over all mappings, which this leaves
  * alone.
+ *
+ * <p>It is also asked first, before the actuator's three endpoint mappings (order -100), which
+ * answer only under {@code /actuator} but would otherwise try their mappings on every request: none
+ * of ours is under {@code /actuator}, so they still answer there.
  */
 final class PrefilteredHandlerMapping extends RequestMappingHandlerMapping {
+
+  /** Ahead of the actuator's endpoint mappings. */
+  static final int ORDER = -101;
 
   /** The request being looked up on this thread, while it is. */
   private static final ThreadLocal<@Nullable Lookup> LOOKUP = new ThreadLocal<>();
@@ -45,6 +52,11 @@ final class PrefilteredHandlerMapping extends RequestMappingHandlerMapping {
    * that the lookup on every request takes no lock and hashes nothing.
    */
   private volatile Map<RequestMappingInfo, Prefilter> prefilters = new IdentityHashMap<>();
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
 
   @Override
   protected @Nullable HandlerMethod lookupHandlerMethod(

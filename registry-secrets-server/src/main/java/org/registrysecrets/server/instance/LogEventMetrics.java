@@ -4,11 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +25,21 @@ class LogEventMetrics implements MeterBinder, AutoCloseable {
 
   private static final String NAME = "logback.events";
 
+  private final ILoggerFactory loggers;
   private @Nullable CountingAppender appender;
+  private @Nullable ReattachOnReset listener;
+
+  LogEventMetrics() {
+    this(LoggerFactory.getILoggerFactory());
+  }
+
+  LogEventMetrics(ILoggerFactory loggers) {
+    this.loggers = loggers;
+  }
 
   @Override
   public synchronized void bindTo(MeterRegistry registry) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || appender != null) {
+    if (!(loggers instanceof LoggerContext context) || appender != null) {
       return;
     }
     CountingAppender counting =
@@ -40,18 +52,31 @@ class LogEventMetrics implements MeterBinder, AutoCloseable {
     counting.setContext(context);
     counting.setName(NAME);
     counting.start();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(counting);
+    root(context).addAppender(counting);
+    // A reset (logging configured again, as Spring Boot does for each application context of a
+    // JVM) removes every appender: put this one back.
+    ReattachOnReset reattach = new ReattachOnReset(counting);
+    context.addListener(reattach);
     appender = counting;
+    listener = reattach;
   }
 
   @Override
   public synchronized void close() {
     CountingAppender counting = appender;
     if (counting != null && counting.getContext() instanceof LoggerContext context) {
-      context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(counting);
+      if (listener != null) {
+        context.removeListener(listener);
+      }
+      root(context).detachAppender(counting);
       counting.stop();
     }
     appender = null;
+    listener = null;
+  }
+
+  private static Logger root(LoggerContext context) {
+    return context.getLogger(Logger.ROOT_LOGGER_NAME);
   }
 
   private static Counter counter(MeterRegistry registry, String level) {
@@ -88,5 +113,28 @@ class LogEventMetrics implements MeterBinder, AutoCloseable {
         default -> trace.increment();
       }
     }
+  }
+
+  private record ReattachOnReset(CountingAppender appender) implements LoggerContextListener {
+
+    @Override
+    public boolean isResetResistant() {
+      return true;
+    }
+
+    @Override
+    public void onReset(LoggerContext context) {
+      appender.start();
+      root(context).addAppender(appender);
+    }
+
+    @Override
+    public void onStart(LoggerContext context) {}
+
+    @Override
+    public void onStop(LoggerContext context) {}
+
+    @Override
+    public void onLevelChange(Logger logger, Level level) {}
   }
 }
