@@ -41,6 +41,12 @@ record ConditionInputs(
    */
   private static final Set<String> PRESENCE_ONLY = Set.of("spring.datasource.url", "server.port");
 
+  /**
+   * Inputs no condition reads, recorded always: the auto-configuration import selector reads the
+   * exclusions, and the build fixed them too.
+   */
+  private static final Set<String> ALWAYS = Set.of("spring.autoconfigure.exclude");
+
   private static final String ABSENT_KEY = "regsecrets.aot.absent";
   private static final String AUTO_CONFIGURATIONS_KEY = "regsecrets.aot.auto-configurations";
 
@@ -51,12 +57,15 @@ record ConditionInputs(
   }
 
   /**
-   * The values {@code names} have in {@code environment}, and the class path's auto-configurations.
+   * The values {@code names} (and the exclusions) have in {@code environment}, and the class path's
+   * auto-configurations.
    */
   static ConditionInputs of(Set<String> names, PropertyResolver environment, ClassLoader loader) {
     Map<String, String> present = new TreeMap<>();
     Set<String> absent = new TreeSet<>();
-    for (String name : names) {
+    Set<String> inputs = new TreeSet<>(names);
+    inputs.addAll(ALWAYS);
+    for (String name : inputs) {
       String value = environment.getProperty(name);
       if (value == null) {
         absent.add(name);

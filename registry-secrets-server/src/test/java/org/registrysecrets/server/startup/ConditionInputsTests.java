@@ -59,6 +59,14 @@ class ConditionInputsTests {
   }
 
   @Test
+  void anotherAutoConfigurationExclusionDiffers() {
+    MockEnvironment now =
+        atBuild().withProperty("spring.autoconfigure.exclude", "com.example.SomeAutoConfiguration");
+
+    assertThat(built().firstDifference(now, loader)).contains("'spring.autoconfigure.exclude'");
+  }
+
+  @Test
   void aDataSourceUrlCountsOnlyByBeingSet() {
     MockEnvironment postgres =
         atBuild().withProperty(DATASOURCE_URL, "jdbc:postgresql://db:5432/registry_secrets");
