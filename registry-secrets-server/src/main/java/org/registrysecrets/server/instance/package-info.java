@@ -1,4 +1,7 @@
-/** This running instance: its data folder and the public URL clients reach it at. */
+/**
+ * This running instance: its data folder, the public URL clients reach it at, and the count of what
+ * it logs.
+ */
 @NullMarked
 package org.registrysecrets.server.instance;
 
