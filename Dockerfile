@@ -19,11 +19,11 @@ WORKDIR /opt/registry-secrets
 COPY --from=build /src/registry-secrets-server/target/registry-secrets.jar /tmp/registry-secrets.jar
 # The server's JVM options (registry-secrets-server/jvm.options), for the training run and the entrypoint.
 COPY --from=build /src/registry-secrets-server/jvm.options /opt/registry-secrets/jvm.options
-# Unpacked jar plus a CDS archive from a training run that starts the context and exits.
+# Unpacked jar plus a CDS archive from a training run that answers its first requests and exits.
 RUN java -Djarmode=tools -jar /tmp/registry-secrets.jar extract --force --destination /opt/registry-secrets \
  && rm /tmp/registry-secrets.jar \
  && REGSECRETS_DATA_DIR=/tmp/training java @jvm.options -XX:ArchiveClassesAtExit=registry-secrets.jsa \
-      -Dspring.context.exit=onRefresh -jar registry-secrets.jar \
+      -Dregsecrets.training-run=true -jar registry-secrets.jar --server.address=127.0.0.1 \
  && rm -rf /tmp/training
 USER 10001:10001
 # The data folder holds the keys (copied from a Secret, see deploy/) and, without PostgreSQL, H2.

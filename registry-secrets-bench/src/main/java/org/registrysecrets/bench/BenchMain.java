@@ -670,7 +670,7 @@ public final class BenchMain {
 
   /**
    * Extracts a Spring Boot jar (Spring Boot's tools jar mode) and records a class-data-sharing
-   * archive ({@code app.jsa}) with a training start that stops once the context is refreshed.
+   * archive ({@code app.jsa}) with a training start that answers its first requests.
    */
   private Path prepareCds(Path fatJar, Map<String, String> environment) throws Exception {
     Path directory = extract(fatJar);
@@ -698,14 +698,22 @@ public final class BenchMain {
     return directory;
   }
 
-  /** A training start of an extracted jar, which writes the archive or cache {@code output}. */
-  private static void train(
+  /**
+   * A training start of an extracted jar, which writes the archive or cache {@code output} as it
+   * exits: the server's own training run (README), which answers its first requests and exits; the
+   * framework ceiling, which has none, answers its one path and then gets SIGTERM.
+   */
+  private void train(
       String java,
       Path thinJar,
       String output,
       List<String> jvmOptions,
       Map<String, String> environment)
       throws Exception {
+    if (thinJar.getFileName().equals(hello.getFileName())) {
+      ServerUnderTest.hello(java, thinJar, with(jvmOptions, output)).close();
+      return;
+    }
     Path dataDir = Files.createTempDirectory("bench-cds-training-");
     Map<String, String> training = new HashMap<>(ServerUnderTest.BENCH_SETTINGS);
     training.putAll(environment);
@@ -714,7 +722,8 @@ public final class BenchMain {
     training.put("SERVER_PORT", Integer.toString(ServerUnderTest.freePort()));
     List<String> command = new ArrayList<>(List.of(java, output));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", thinJar.toString()));
+    command.addAll(List.of("-Dregsecrets.training-run=true", "-jar", thinJar.toString()));
+    command.add("--server.address=127.0.0.1");
     run(new ProcessBuilder(command), training);
   }
 

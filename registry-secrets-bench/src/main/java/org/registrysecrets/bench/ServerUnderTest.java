@@ -229,10 +229,11 @@ final class ServerUnderTest implements AutoCloseable {
     }
   }
 
+  /** SIGTERM; a training start writes its archive or AOT cache as it exits, which takes a while. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
   }

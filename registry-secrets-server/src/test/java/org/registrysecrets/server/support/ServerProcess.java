@@ -170,7 +170,7 @@ public final class ServerProcess implements AutoCloseable {
     command.addAll(
         List.of(
             java,
-            "@" + jvmOptions(jar),
+            "@" + jvmOptions(),
             "-Xmx256m",
             "-jar",
             jar.toAbsolutePath().toString(),
@@ -208,8 +208,8 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** The JVM options the server ships with, beside the module's {@code target} folder. */
-  private static Path jvmOptions(Path jar) {
-    return jar.toAbsolutePath().resolve("../../jvm.options").normalize();
+  public static Path jvmOptions() {
+    return jar().toAbsolutePath().resolve("../../jvm.options").normalize();
   }
 
   private void awaitHealthy(Process started, Path log) throws IOException, InterruptedException {
