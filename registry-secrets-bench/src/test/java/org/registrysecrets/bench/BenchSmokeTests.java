@@ -51,6 +51,7 @@ class BenchSmokeTests {
             "pgbench patch/32",
             "pgbench delete/32",
             "pgbench get/32",
+            "pgbench create/4",
             "get one (H2)/32",
             "create (H2)/32");
     List<String> targets = new ArrayList<>();
@@ -70,6 +71,11 @@ class BenchSmokeTests {
     JsonNode figures = report.get("figures");
     assertThat(figures.get("embedded PostgreSQL fsync").asString()).isEqualTo("on");
     assertThat(figures.get("embedded PostgreSQL synchronous_commit").asString()).isEqualTo("on");
+    assertThat(
+            figures.has(
+                "create at 32 connections / pgbench of our own create SQL (durable), 4 connections"
+                    + " (x)"))
+        .isTrue();
     for (JsonNode target : report.get("targets")) {
       assertThat(
               target.has("name")
