@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import org.registrysecrets.api.Plaintext;
+import org.registrysecrets.api.json.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DockerConfigJson {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
 
   private final byte[] utf8;
   private final List<String> registries;

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.Plaintext;
+import org.registrysecrets.api.json.JsonMappers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,7 +38,7 @@ public final class DockerConfigParser {
   public static final int MAX_REGISTRIES = 100;
 
   static final JsonMapper STRICT_JSON =
-      JsonMapper.builder()
+      JsonMappers.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();

@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.json.JsonMappers;
 import org.registrysecrets.api.wire.ErrorResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class JsonErrorReportValve extends ErrorReportValve {
 
   // Tomcat creates the valve by class name, outside Spring: it has a mapper of its own.
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
 
   @Override
   protected void report(Request request, Response response, @Nullable Throwable throwable) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
 import org.registrysecrets.api.dockerconfig.RegistryCredential;
+import org.registrysecrets.api.json.JsonMappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,7 @@ public final class LearnedExpiry {
 
   public static final String ECR = "ecr";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
   private static final int MAX_TOKEN = 16 * 1024;
 
   private LearnedExpiry() {}

@@ -28,6 +28,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.dockerconfig.RegistryKey;
+import org.registrysecrets.api.json.JsonMappers;
 import org.registrysecrets.server.outbound.AddressGuard;
 import org.registrysecrets.server.outbound.ForbiddenAddressException;
 import org.registrysecrets.server.outbound.GuardedHttpClients;
@@ -45,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RegistryHttp implements AutoCloseable {
 
   private static final String DOCKER_HUB_API = "https://registry-1.docker.io";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
 
   /** An IPv4 address as four decimal numbers without leading zeros, the one unambiguous form. */
   private static final java.util.regex.Pattern DOTTED_QUAD =

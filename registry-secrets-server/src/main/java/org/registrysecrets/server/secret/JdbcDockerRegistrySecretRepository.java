@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
+import org.registrysecrets.api.json.JsonMappers;
 import org.registrysecrets.api.wire.RegistryVerification;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.storage.SqlValues;
@@ -30,7 +31,7 @@ class JdbcDockerRegistrySecretRepository implements DockerRegistrySecretReposito
           + " c.expires_at source_expires_at, c.renewed_at, c.renew_at, c.state source_state,"
           + " c.message source_message from docker_registry_secret s left join credential_source c"
           + " on c.tenant = s.tenant and c.secret_name = s.name";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
 
   private final JdbcClient jdbc;
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.SecretName;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.json.JsonMappers;
 import org.registrysecrets.server.crypto.Ciphertext;
 import org.registrysecrets.server.crypto.ContentFingerprints;
 import org.registrysecrets.server.security.Caller;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SecretVersions {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
 
   private final JdbcClient jdbc;
   private final ContentFingerprints fingerprints;

@@ -18,6 +18,7 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.registrysecrets.api.Plaintext;
 import org.registrysecrets.api.dockerconfig.DockerConfigJson;
+import org.registrysecrets.api.json.JsonMappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,7 @@ final class AcrLogins {
   static final String USERNAME = "00000000-0000-0000-0000-000000000000";
   private static final String SCOPE = "https://containerregistry.azure.net/.default";
   private static final Duration DEFAULT_LIFETIME = Duration.ofHours(3);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
 
   private final SourceProperties properties;
   private final HttpClient azureHttp;

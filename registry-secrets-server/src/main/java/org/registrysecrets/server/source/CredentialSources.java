@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.registrysecrets.api.InvalidInputException;
 import org.registrysecrets.api.Plaintext;
+import org.registrysecrets.api.json.JsonMappers;
 import org.registrysecrets.api.wire.CredentialSourceRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CredentialSources {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
   private static final int MAX_SECRET = 10 * 1024;
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]{1,16}){1,3}-[0-9]{1,2}");
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
+import org.registrysecrets.api.json.JsonMappers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class VendorHttp {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
   private static final int MAX_ANSWER = 64 * 1024;
 
   private final HttpClient http;

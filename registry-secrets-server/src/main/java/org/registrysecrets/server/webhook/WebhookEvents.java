@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.registrysecrets.api.json.JsonMappers;
 import org.registrysecrets.server.tenant.TenantId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class WebhookEvents {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMappers.builder().build();
 
   private final WebhookRepository webhooks;
   private final WebhookOutbox outbox;
